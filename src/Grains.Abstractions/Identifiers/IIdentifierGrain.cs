@@ -1,0 +1,23 @@
+namespace Upt.Grains;
+
+/// <summary>
+/// An identifier of a domain. Key: <c>{domain}/{kind}/{value}</c> (see <see cref="IdentifierKinds"/>).
+/// A traveller identifier owns the traveller's records: it resolves the traveller to a profile and
+/// forwards records there, one batch at a time, which keeps per-traveller order. Lookup identifiers
+/// (email, phone, loyalty, last name) answer which profiles carry the value.
+/// </summary>
+[Alias("upt.IIdentifierGrain")]
+public interface IIdentifierGrain : IGrainWithStringKey
+{
+    /// <summary>Traveller identifiers: applies the traveller's records to its profile, durably.</summary>
+    [Alias("Ingest")]
+    ValueTask<ApplyOutcome> IngestAsync(IReadOnlyList<IngestRecord> records, DomainSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>Traveller identifiers: the profile the traveller belongs to, or null when unknown.</summary>
+    [Alias("Resolve"), ReadOnly]
+    ValueTask<string?> ResolveAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Lookup identifiers: the profiles carrying this value.</summary>
+    [Alias("FindProfiles"), ReadOnly]
+    ValueTask<IReadOnlyList<string>> FindProfilesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,42 @@
+namespace Upt.Grains;
+
+/// <summary>
+/// Builds and parses grain keys in one place. Domains are lower snake case (no '/'), so the first
+/// '/' always ends the domain; identifier values may contain '/'.
+/// </summary>
+public static class GrainKeys
+{
+    /// <summary>Domain grain key: <c>{domain}</c>.</summary>
+    public static string Domain(string domain) => domain;
+
+    /// <summary>Profile grain key: <c>{domain}/{profileId}</c>.</summary>
+    public static string Profile(string domain, string profileId) => $"{domain}/{profileId}";
+
+    /// <summary>Identifier grain key: <c>{domain}/{kind}/{value}</c>.</summary>
+    public static string Identifier(string domain, string kind, string value) => $"{domain}/{kind}/{value}";
+
+    /// <summary>Splits a profile key into domain and profile id.</summary>
+    public static (string Domain, string ProfileId) ParseProfile(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0)
+        {
+            throw new ArgumentException($"Not a profile key: '{key}'", nameof(key));
+        }
+
+        return (key[..slash], key[(slash + 1)..]);
+    }
+
+    /// <summary>Splits an identifier key into domain, kind and value.</summary>
+    public static (string Domain, string Kind, string Value) ParseIdentifier(string key)
+    {
+        var first = key.IndexOf('/', StringComparison.Ordinal);
+        var second = first < 0 ? -1 : key.IndexOf('/', first + 1);
+        if (first <= 0 || second < 0)
+        {
+            throw new ArgumentException($"Not an identifier key: '{key}'", nameof(key));
+        }
+
+        return (key[..first], key[(first + 1)..second], key[(second + 1)..]);
+    }
+}
