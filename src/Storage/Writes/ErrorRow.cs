@@ -1,0 +1,13 @@
+namespace Upt.Storage;
+
+/// <summary>An error record to keep. <see cref="Id"/> derives from the source position so that redelivery is idempotent.</summary>
+public sealed record ErrorRow(
+    string Id,
+    string Domain,
+    string Category,
+    string Message,
+    string ObjectType,
+    string? TravellerId,
+    string? TransactionId,
+    string Raw,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,218 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Upt.Storage;
+
+/// <summary>
+/// Turns a set of pending writes into one transaction of multi-row statements (unnest of arrays).
+/// Keys are de-duplicated (last write wins) because one INSERT .. ON CONFLICT may not touch a row twice,
+/// and rows are sorted so that concurrent flushes take row locks in the same order.
+/// </summary>
+internal static class WriteBatch
+{
+    private const string ObjectsSql = """
+        WITH up AS (
+            INSERT INTO upt_objects (domain, object_type, traveller_id, object_id, profile_id, data, last_updated)
+            SELECT * FROM unnest(@d::text[], @ty::text[], @t::text[], @o::text[], @p::text[], @data::jsonb[], @lu::timestamptz[])
+            ON CONFLICT (domain, object_type, traveller_id, object_id) DO UPDATE
+                SET data = EXCLUDED.data, last_updated = EXCLUDED.last_updated, profile_id = EXCLUDED.profile_id, updated_at = now()
+                WHERE upt_objects.data IS DISTINCT FROM EXCLUDED.data OR upt_objects.profile_id IS DISTINCT FROM EXCLUDED.profile_id
+            RETURNING domain, object_type, traveller_id, object_id, (xmax = 0) AS inserted
+        ), counted AS (
+            INSERT INTO upt_counters (domain, counter, shard, value)
+            SELECT domain, 'objects:' || object_type, @shard, count(*) FROM up WHERE inserted
+            GROUP BY domain, object_type ORDER BY domain, object_type
+            ON CONFLICT (domain, counter, shard) DO UPDATE SET value = upt_counters.value + EXCLUDED.value
+        )
+        SELECT domain, object_type, traveller_id, object_id, inserted FROM up
+        """;
+
+    private const string TravellersSql = """
+        INSERT INTO upt_travellers (domain, traveller_id, profile_id, original_profile_id)
+        SELECT d, t, p, p FROM unnest(@d::text[], @t::text[], @p::text[]) AS x(d, t, p)
+        ON CONFLICT (domain, traveller_id) DO NOTHING
+        """;
+
+    private const string ProfilesSql = """
+        WITH up AS (
+            INSERT INTO upt_profiles (domain, profile_id, fields)
+            SELECT * FROM unnest(@d::text[], @p::text[], @f::jsonb[])
+            ON CONFLICT (domain, profile_id) DO UPDATE SET fields = EXCLUDED.fields, updated_at = now()
+            RETURNING domain, (xmax = 0) AS inserted
+        )
+        INSERT INTO upt_counters (domain, counter, shard, value)
+        SELECT domain, 'profiles', @shard, count(*) FROM up WHERE inserted GROUP BY domain ORDER BY domain
+        ON CONFLICT (domain, counter, shard) DO UPDATE SET value = upt_counters.value + EXCLUDED.value
+        """;
+
+    private const string RemoveLookupsSql = """
+        DELETE FROM upt_lookups l USING unnest(@d::text[], @k::text[], @v::text[], @p::text[]) AS x(d, k, v, p)
+        WHERE l.domain = x.d AND l.kind = x.k AND l.value = x.v AND l.profile_id = x.p
+        """;
+
+    private const string AddLookupsSql = """
+        INSERT INTO upt_lookups (domain, kind, value, profile_id)
+        SELECT * FROM unnest(@d::text[], @k::text[], @v::text[], @p::text[])
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string ErrorsSql = """
+        WITH ins AS (
+            INSERT INTO upt_errors (id, domain, category, message, object_type, traveller_id, transaction_id, raw, created_at)
+            SELECT * FROM unnest(@id::text[], @d::text[], @c::text[], @m::text[], @ty::text[], @t::text[], @tx::text[], @raw::text[], @at::timestamptz[])
+            ON CONFLICT (id) DO NOTHING
+            RETURNING domain
+        )
+        INSERT INTO upt_counters (domain, counter, shard, value)
+        SELECT domain, 'errors', @shard, count(*) FROM ins GROUP BY domain ORDER BY domain
+        ON CONFLICT (domain, counter, shard) DO UPDATE SET value = upt_counters.value + EXCLUDED.value
+        """;
+
+    public static async Task<WriteResult[]> ExecuteAsync(NpgsqlDataSource dataSource, IReadOnlyList<PendingWrite> batch, int shard)
+    {
+        var objects = new SortedDictionary<(string D, string Ty, string T, string O), (string P, ObjectRow Row, int Owner)>();
+        var travellers = new SortedDictionary<(string D, string T), string>();
+        var profiles = new SortedDictionary<(string D, string P), string>();
+        var removeLookups = new SortedSet<(string D, string K, string V, string P)>();
+        var addLookups = new SortedSet<(string D, string K, string V, string P)>();
+        var errors = new SortedDictionary<string, ErrorRow>(StringComparer.Ordinal);
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Profile is { } w)
+            {
+                foreach (var t in w.NewTravellers)
+                {
+                    travellers[(w.Domain, t)] = w.ProfileId;
+                }
+
+                if (w.FieldsJson is not null)
+                {
+                    profiles[(w.Domain, w.ProfileId)] = w.FieldsJson;
+                }
+
+                foreach (var o in w.Objects)
+                {
+                    objects[(w.Domain, o.ObjectType, o.TravellerId, o.ObjectId)] = (w.ProfileId, o, i);
+                }
+
+                foreach (var l in w.RemoveLookups)
+                {
+                    removeLookups.Add((w.Domain, l.Kind, l.Value, w.ProfileId));
+                }
+
+                foreach (var l in w.AddLookups)
+                {
+                    removeLookups.Remove((w.Domain, l.Kind, l.Value, w.ProfileId));
+                    addLookups.Add((w.Domain, l.Kind, l.Value, w.ProfileId));
+                }
+            }
+
+            foreach (var e in batch[i].Errors ?? [])
+            {
+                errors[e.Id] = e;
+            }
+        }
+
+        var changes = new List<ObjectChange>?[batch.Count];
+        await using var conn = await dataSource.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await using (var cmd = new NpgsqlBatch(conn, tx))
+        {
+            if (objects.Count > 0)
+            {
+                cmd.BatchCommands.Add(Command(ObjectsSql,
+                    ("d", objects.Keys.Select(k => k.D).ToArray(), NpgsqlDbType.Text),
+                    ("ty", objects.Keys.Select(k => k.Ty).ToArray(), NpgsqlDbType.Text),
+                    ("t", objects.Keys.Select(k => k.T).ToArray(), NpgsqlDbType.Text),
+                    ("o", objects.Keys.Select(k => k.O).ToArray(), NpgsqlDbType.Text),
+                    ("p", objects.Values.Select(v => v.P).ToArray(), NpgsqlDbType.Text),
+                    ("data", objects.Values.Select(v => v.Row.DataJson).ToArray(), NpgsqlDbType.Jsonb),
+                    ("lu", objects.Values.Select(v => v.Row.LastUpdated?.ToUniversalTime()).ToArray(), NpgsqlDbType.TimestampTz),
+                    ("shard", shard, null)));
+            }
+
+            if (travellers.Count > 0)
+            {
+                cmd.BatchCommands.Add(Command(TravellersSql,
+                    ("d", travellers.Keys.Select(k => k.D).ToArray(), NpgsqlDbType.Text),
+                    ("t", travellers.Keys.Select(k => k.T).ToArray(), NpgsqlDbType.Text),
+                    ("p", travellers.Values.ToArray(), NpgsqlDbType.Text)));
+            }
+
+            if (profiles.Count > 0)
+            {
+                cmd.BatchCommands.Add(Command(ProfilesSql,
+                    ("d", profiles.Keys.Select(k => k.D).ToArray(), NpgsqlDbType.Text),
+                    ("p", profiles.Keys.Select(k => k.P).ToArray(), NpgsqlDbType.Text),
+                    ("f", profiles.Values.ToArray(), NpgsqlDbType.Jsonb),
+                    ("shard", shard, null)));
+            }
+
+            AddLookupCommand(cmd, RemoveLookupsSql, removeLookups);
+            AddLookupCommand(cmd, AddLookupsSql, addLookups);
+
+            if (errors.Count > 0)
+            {
+                var rows = errors.Values.ToArray();
+                cmd.BatchCommands.Add(Command(ErrorsSql,
+                    ("id", rows.Select(e => e.Id).ToArray(), NpgsqlDbType.Text),
+                    ("d", rows.Select(e => e.Domain).ToArray(), NpgsqlDbType.Text),
+                    ("c", rows.Select(e => e.Category).ToArray(), NpgsqlDbType.Text),
+                    ("m", rows.Select(e => e.Message).ToArray(), NpgsqlDbType.Text),
+                    ("ty", rows.Select(e => e.ObjectType).ToArray(), NpgsqlDbType.Text),
+                    ("t", rows.Select(e => e.TravellerId).ToArray(), NpgsqlDbType.Text),
+                    ("tx", rows.Select(e => e.TransactionId).ToArray(), NpgsqlDbType.Text),
+                    ("raw", rows.Select(e => e.Raw).ToArray(), NpgsqlDbType.Text),
+                    ("at", rows.Select(e => e.CreatedAt.ToUniversalTime()).ToArray(), NpgsqlDbType.TimestampTz),
+                    ("shard", shard, null)));
+            }
+
+            await using var reader = await cmd.ExecuteReaderAsync();
+            if (objects.Count > 0)
+            {
+                while (await reader.ReadAsync())
+                {
+                    var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+                    var owner = objects[key].Owner;
+                    (changes[owner] ??= []).Add(new ObjectChange(key.Item2, key.Item3, key.Item4, reader.GetBoolean(4)));
+                }
+            }
+
+            // Drain every result so that an error in a later statement surfaces here, before commit.
+            while (await reader.NextResultAsync())
+            {
+            }
+        }
+
+        await tx.CommitAsync();
+        return changes.Select(c => c is null ? WriteResult.Empty : new WriteResult(c)).ToArray();
+    }
+
+    private static void AddLookupCommand(NpgsqlBatch cmd, string sql, SortedSet<(string D, string K, string V, string P)> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        cmd.BatchCommands.Add(Command(sql,
+            ("d", rows.Select(r => r.D).ToArray(), NpgsqlDbType.Text),
+            ("k", rows.Select(r => r.K).ToArray(), NpgsqlDbType.Text),
+            ("v", rows.Select(r => r.V).ToArray(), NpgsqlDbType.Text),
+            ("p", rows.Select(r => r.P).ToArray(), NpgsqlDbType.Text)));
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value, NpgsqlDbType? ArrayOf)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value, arrayOf) in parameters)
+        {
+            command.Parameters.Add(arrayOf is { } t
+                ? new NpgsqlParameter(name, NpgsqlDbType.Array | t) { Value = value }
+                : new NpgsqlParameter(name, value));
+        }
+
+        return command;
+    }
+}
