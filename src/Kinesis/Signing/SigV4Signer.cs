@@ -124,7 +124,7 @@ public static class SigV4Signer
             sb.Append(name).Append(':').Append(value);
         }
 
-        sb.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);
+        sb.Append("\n\n").Append(signedHeaders).Append('\n').Append(payloadHash);
         var canonicalRequest = sb.ToString();
 
         var stringToSign = $"{Algorithm}\n{amzDate}\n{scope}\n{HashPayload(Encoding.UTF8.GetBytes(canonicalRequest))}";

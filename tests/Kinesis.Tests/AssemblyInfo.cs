@@ -1,0 +1,4 @@
+using Upt.TestSupport;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(KinesaliteFixture))]
