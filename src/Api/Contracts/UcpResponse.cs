@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Upt.Api.Contracts;
+
+/// <summary>UPT's shared response envelope: <c>TxID</c> and <c>error</c> always, the rest only when relevant.</summary>
+public sealed record UcpResponse
+{
+    [JsonPropertyName("TxID")] public string TxId { get; init; } = "";
+
+    [JsonPropertyName("error")] public UcpError Error { get; init; } = UcpError.None;
+
+    [JsonPropertyName("profiles"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<JsonObject>? Profiles { get; init; }
+
+    [JsonPropertyName("paginationMetadata"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, PaginationMetadata>? PaginationMetadata { get; init; }
+
+    [JsonPropertyName("config"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DomainConfig? Config { get; init; }
+
+    [JsonPropertyName("ingestionErrors"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<IngestionErrorView>? IngestionErrors { get; init; }
+
+    [JsonPropertyName("totalErrors"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? TotalErrors { get; init; }
+
+    [JsonPropertyName("asyncEvent"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AsyncEvent? AsyncEvent { get; init; }
+}
+
+/// <summary>Per record list: how many records the profile has of that type.</summary>
+public sealed record PaginationMetadata([property: JsonPropertyName("total_records")] long TotalRecords);
+
+/// <summary><c>config.domains</c>.</summary>
+public sealed record DomainConfig([property: JsonPropertyName("domains")] IReadOnlyList<DomainView> Domains);
+
+/// <summary>A domain as UPT lists it; counts only on the single-domain read.</summary>
+public sealed record DomainView
+{
+    [JsonPropertyName("customerProfileDomain")] public required string CustomerProfileDomain { get; init; }
+
+    [JsonPropertyName("created")] public DateTimeOffset? Created { get; init; }
+
+    [JsonPropertyName("lastUpdated"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? LastUpdated { get; init; }
+
+    [JsonPropertyName("numberOfObjects"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? NumberOfObjects { get; init; }
+
+    [JsonPropertyName("numberOfProfiles"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? NumberOfProfiles { get; init; }
+
+    [JsonPropertyName("numberOfErrors"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? NumberOfErrors { get; init; }
+
+    [JsonPropertyName("objectCounts"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, long>? ObjectCounts { get; init; }
+
+    [JsonPropertyName("matchingEnabled"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? MatchingEnabled { get; init; }
+}
+
+/// <summary>UPT's async event block.</summary>
+public sealed record AsyncEvent(
+    [property: JsonPropertyName("item_type")] string ItemType,
+    [property: JsonPropertyName("item_id")] string ItemId,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("lastUpdated")] DateTimeOffset LastUpdated,
+    [property: JsonPropertyName("progress")] double Progress);
+
+/// <summary>An error record as UPT's API shows it.</summary>
+public sealed record IngestionErrorView(
+    [property: JsonPropertyName("error_id")] string ErrorId,
+    [property: JsonPropertyName("category")] string Category,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("domain")] string Domain,
+    [property: JsonPropertyName("businessObjectType")] string BusinessObjectType,
+    [property: JsonPropertyName("reccord")] string Record,
+    [property: JsonPropertyName("travelerId")] string TravelerId,
+    [property: JsonPropertyName("transactionId")] string TransactionId,
+    [property: JsonPropertyName("timestamp")] DateTimeOffset Timestamp);

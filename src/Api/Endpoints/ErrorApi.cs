@@ -1,0 +1,45 @@
+using Upt.Api.Contracts;
+using Upt.Api.Hosting;
+using Upt.Api.Validation;
+using Upt.Grains;
+
+namespace Upt.Api.Endpoints;
+
+/// <summary>Error records: <c>/api/ucp/error</c>, per domain, newest first.</summary>
+public static class ErrorApi
+{
+    public static IEndpointRouteBuilder MapErrorApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/ucp/error").WithTags("Errors")
+            .MapGet("", ListAsync).WithName("ListErrors").WithSummary("Rejected objects and records of the domain, newest first (page, pageSize, travellerId)");
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains, int? page, int? pageSize, string? travellerId)
+    {
+        if (!DomainHeader.TryGet(http, out var domain, out var failure))
+        {
+            return failure!;
+        }
+
+        if (UcpValidation.ValueError("travellerId", travellerId) is { } error)
+        {
+            return UcpContext.Fail(http, 400, $"validation error: {error}");
+        }
+
+        var p = page ?? 0;
+        var size = pageSize ?? 20;
+        if (p < 0 || size is < 1 or > 1000)
+        {
+            return UcpContext.Fail(http, 400, "validation error: page must be >= 0 and pageSize between 1 and 1000");
+        }
+
+        var result = await grains.GetGrain<IDomainGrain>(domain).ListErrorsAsync(p, size, string.IsNullOrEmpty(travellerId) ? null : travellerId);
+        return UcpContext.Ok(http, new UcpResponse
+        {
+            IngestionErrors = result.Items.Select(e => new IngestionErrorView(e.Id, e.Category, e.Message, e.Domain, e.ObjectType, e.Raw,
+                e.TravellerId ?? "", e.TransactionId ?? "", e.CreatedAt)).ToList(),
+            TotalErrors = result.Total,
+        });
+    }
+}

@@ -1,0 +1,20 @@
+using Upt.Api.Endpoints;
+using Upt.Api.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddUptClusterClient();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: ["ready"]);
+
+var app = builder.Build();
+app.UseMiddleware<TransactionIdMiddleware>();
+app.MapOpenApi();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+app.MapAdminApi();
+app.MapProfileApi();
+app.MapErrorApi();
+app.Run();
+
+/// <summary>Exposed for WebApplicationFactory-style tests.</summary>
+public partial class Program;
