@@ -1,0 +1,80 @@
+using Upt.Storage;
+
+namespace Upt.Grains.Domains;
+
+/// <summary>
+/// A domain's existence and settings. Counts are not kept here: writers add to sharded counter rows
+/// in their own transactions and this grain only sums them on request, so it is never a hot spot.
+/// </summary>
+[GrainType("domain")]
+internal sealed class DomainGrain(
+    [PersistentState("domain", StorageNames.Upt)] IPersistentState<DomainState> state,
+    DomainStore domains,
+    TimeProvider clock) : Grain, IDomainGrain
+{
+    private string Name => this.GetPrimaryKeyString();
+
+    public async ValueTask<bool> CreateAsync(DomainSettings? settings = null, CancellationToken cancellationToken = default)
+    {
+        if (state.State.Exists)
+        {
+            return false;
+        }
+
+        state.State = new DomainState { Exists = true, CreatedAt = clock.GetUtcNow(), Settings = settings ?? new DomainSettings() };
+        await state.WriteStateAsync(cancellationToken);
+        await GrainFactory.GetGrain<IDomainDirectoryGrain>(IDomainDirectoryGrain.Key).AddAsync(Name);
+        return true;
+    }
+
+    public async ValueTask<DomainInfo?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (!state.State.Exists)
+        {
+            return null;
+        }
+
+        var counters = await domains.GetCountersAsync(Name, cancellationToken);
+        var objects = counters
+            .Where(c => c.Key.StartsWith("objects:", StringComparison.Ordinal))
+            .ToDictionary(c => c.Key["objects:".Length..], c => c.Value, StringComparer.Ordinal);
+        return new DomainInfo(Name, state.State.CreatedAt, counters.GetValueOrDefault("profiles"), objects,
+            counters.GetValueOrDefault("errors"), state.State.Settings);
+    }
+
+    public ValueTask<DomainSettings?> GetSettingsAsync(CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(state.State.Exists ? state.State.Settings : null);
+
+    public async ValueTask<bool> UpdateSettingsAsync(DomainSettings settings, CancellationToken cancellationToken = default)
+    {
+        if (!state.State.Exists)
+        {
+            return false;
+        }
+
+        state.State.Settings = settings;
+        await state.WriteStateAsync(cancellationToken);
+        return true;
+    }
+
+    public async ValueTask<bool> DeleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (!state.State.Exists)
+        {
+            return false;
+        }
+
+        await domains.DeleteDomainDataAsync(Name, cancellationToken);
+        await state.ClearStateAsync(cancellationToken);
+        state.State = new DomainState();
+        await GrainFactory.GetGrain<IDomainDirectoryGrain>(IDomainDirectoryGrain.Key).RemoveAsync(Name);
+        return true;
+    }
+
+    public async ValueTask<ErrorPage> ListErrorsAsync(int page, int pageSize, string? travellerId = null, CancellationToken cancellationToken = default)
+    {
+        var (items, total) = await domains.ListErrorsAsync(Name, page, pageSize, travellerId, cancellationToken);
+        return new ErrorPage(items.Select(e => new ErrorRecordView(e.Id, e.Category, e.Message, e.Domain, e.ObjectType,
+            e.TravellerId, e.TransactionId, e.Raw, e.CreatedAt)).ToList(), total);
+    }
+}

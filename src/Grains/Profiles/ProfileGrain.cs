@@ -1,0 +1,188 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Upt.Storage;
+using Upt.Transforms.Records;
+
+namespace Upt.Grains.Profiles;
+
+/// <summary>
+/// A unified profile. Non-reentrant: one traveller batch at a time, which gives per-profile ordering
+/// and a single outstanding write. Objects are never held in memory; a write sends only this batch's rows.
+/// </summary>
+[GrainType("profile")]
+internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter writer, TimeProvider clock, ILogger<ProfileGrain> logger)
+    : Grain, IProfileGrain
+{
+    private string _domain = "";
+    private string _profileId = "";
+    private bool _loaded;
+    private bool _exists;
+    private ProfileState _state = new();
+    private HashSet<LookupRow> _lookups = [];
+    private DateTimeOffset _createdAt;
+    private DateTimeOffset _updatedAt;
+    private readonly HashSet<string> _linkedTravellers = new(StringComparer.Ordinal);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_domain, _profileId) = GrainKeys.ParseProfile(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask<ApplyOutcome> ApplyAsync(ProfileApply apply, CancellationToken cancellationToken = default)
+    {
+        await EnsureLoadedAsync();
+        var next = _state.Clone();
+        var fieldsChanged = false;
+        var objects = new Dictionary<(string Type, string Traveller, string Id), ObjectRow>();
+        var ranks = apply.Settings.ObjectTypePriority;
+
+        foreach (var record in apply.Records)
+        {
+            var (json, promoted) = record.Mode == IngestMode.Partial
+                ? await OverlayAsync(record, objects, cancellationToken)
+                : (record.Json, record.Promoted);
+
+            objects[(record.ObjectType, record.TravellerId, record.ObjectId)] =
+                new ObjectRow(record.ObjectType, record.TravellerId, record.ObjectId, json, record.LastUpdated);
+
+            foreach (var (field, value) in promoted)
+            {
+                fieldsChanged |= next.Offer(field, new FieldValue(value, record.LastUpdated, record.ObjectType), ranks);
+            }
+
+            if (record.ObjectType is FlatRecordTypes.AirLoyalty or FlatRecordTypes.HotelLoyalty
+                && LookupValues.NormaliseId(record.ObjectId) is { } loyaltyId)
+            {
+                fieldsChanged |= next.LoyaltyIds.Add(loyaltyId);
+            }
+        }
+
+        var lookups = LookupValues.Of(next);
+        var newTravellers = _linkedTravellers.Contains(apply.TravellerId) ? [] : new[] { apply.TravellerId };
+        var write = new ProfileWrite(_domain, _profileId)
+        {
+            FieldsJson = fieldsChanged || !_exists ? next.ToJson() : null,
+            NewTravellers = newTravellers,
+            Objects = objects.Values.ToList(),
+            AddLookups = lookups.Except(_lookups).ToList(),
+            RemoveLookups = _lookups.Except(lookups).ToList(),
+        };
+
+        var result = await writer.WriteAsync(write, cancellationToken);
+
+        var wasNew = !_exists;
+        _state = next;
+        _lookups = lookups;
+        _exists = true;
+        _linkedTravellers.Add(apply.TravellerId);
+        var now = clock.GetUtcNow();
+        if (wasNew)
+        {
+            _createdAt = now;
+        }
+
+        if (result.ChangedObjects.Count > 0 || write.FieldsJson is not null)
+        {
+            _updatedAt = now;
+        }
+
+        var changes = new List<ProfileChangeEvent>(result.ChangedObjects.Count);
+        foreach (var change in result.ChangedObjects)
+        {
+            var kind = wasNew && changes.Count == 0 ? ChangeKind.Created : ChangeKind.Updated;
+            changes.Add(new ProfileChangeEvent(_domain, _profileId, kind, change.ObjectType, change.ObjectId, change.TravellerId, now));
+        }
+
+        return new ApplyOutcome(_profileId, changes, 0);
+    }
+
+    public async ValueTask<ProfileView?> GetAsync(ProfileQuery query, CancellationToken cancellationToken = default)
+    {
+        await EnsureLoadedAsync();
+        if (!_exists)
+        {
+            return null;
+        }
+
+        var travellers = store.GetTravellerIdsAsync(_domain, _profileId, cancellationToken);
+        var objects = new Dictionary<string, ObjectPage>(StringComparer.Ordinal);
+        if (query.ObjectTypes is not { Count: 0 })
+        {
+            var counts = await store.CountObjectsAsync(_domain, _profileId, cancellationToken);
+            var types = query.ObjectTypes ?? counts.Keys.Order(StringComparer.Ordinal).ToList();
+            var pages = await Task.WhenAll(types.Select(async type =>
+            {
+                var total = counts.GetValueOrDefault(type);
+                var rows = total == 0 ? [] : await store.GetObjectsPageAsync(_domain, _profileId, type, query.Page, query.PageSize, cancellationToken);
+                return (type, page: new ObjectPage(rows.Select(ToView).ToList(), total));
+            }));
+            foreach (var (type, page) in pages)
+            {
+                objects[type] = page;
+            }
+        }
+
+        return new ProfileView(_domain, _profileId, _state.Values(), await travellers, _createdAt, _updatedAt, objects);
+    }
+
+    private async Task EnsureLoadedAsync()
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        var row = await store.GetProfileAsync(_domain, _profileId);
+        if (row is not null)
+        {
+            _state = ProfileState.FromJson(row.FieldsJson);
+            _lookups = LookupValues.Of(_state);
+            _createdAt = row.CreatedAt;
+            _updatedAt = row.UpdatedAt;
+            _exists = true;
+        }
+
+        _loaded = true;
+    }
+
+    /// <summary>
+    /// Partial mode: overlay the listed fields on the stored object (or an earlier record of this batch);
+    /// only the overlaid fields may promote profile-level values. Without a stored object the record is taken whole, as in UPT.
+    /// </summary>
+    private async Task<(string Json, IReadOnlyDictionary<string, string> Promoted)> OverlayAsync(
+        IngestRecord record, Dictionary<(string, string, string), ObjectRow> pending, CancellationToken cancellationToken)
+    {
+        var baseJson = pending.TryGetValue((record.ObjectType, record.TravellerId, record.ObjectId), out var earlier)
+            ? earlier.DataJson
+            : (await store.GetObjectAsync(_domain, record.ObjectType, record.TravellerId, record.ObjectId, cancellationToken))?.DataJson;
+        if (baseJson is null)
+        {
+            LogPartialWithoutBase(logger, record.ObjectType);
+            return (record.Json, record.Promoted);
+        }
+
+        var all = record.PartialFields.Contains("*");
+        var stored = JsonNode.Parse(baseJson)!.AsObject();
+        var incoming = JsonNode.Parse(record.Json)!.AsObject();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in incoming)
+        {
+            if (all || record.PartialFields.Contains(key))
+            {
+                stored[key] = value?.DeepClone();
+                listed.Add(key);
+            }
+        }
+
+        var promoted = ProfileFieldMap.For(record.ObjectType)
+            .Where(m => listed.Contains(m.FlatField) && record.Promoted.ContainsKey(m.ProfileField))
+            .ToDictionary(m => m.ProfileField, m => record.Promoted[m.ProfileField], StringComparer.Ordinal);
+        return (stored.ToJsonString(), promoted);
+    }
+
+    private static ProfileObjectView ToView(StoredObject o) => new(o.ObjectType, o.ObjectId, o.TravellerId, o.DataJson, o.LastUpdated, o.CreatedAt);
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Partial update of a {ObjectType} object that is not stored yet: ingesting it whole")]
+    private static partial void LogPartialWithoutBase(ILogger logger, string objectType);
+}

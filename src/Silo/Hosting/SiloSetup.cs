@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Upt.Grains;
+using Upt.Streaming.Kinesis.Hosting;
+
+namespace Upt.Silo.Hosting;
+
+/// <summary>
+/// Every provider of the silo in one readable block: ADO.NET clustering and grain storage on PostgreSQL,
+/// the Kinesis input stream and the in-cluster change streams.
+/// </summary>
+internal static class SiloSetup
+{
+    public const string KinesisProviderName = "kinesis";
+
+    public static WebApplicationBuilder AddUptSilo(this WebApplicationBuilder builder)
+    {
+        var silo = builder.Configuration.GetSection("Orleans").Get<SiloOptions>() ?? new SiloOptions();
+        var kinesis = builder.Configuration.GetSection("Kinesis").Get<KinesisIngestOptions>() ?? new KinesisIngestOptions();
+        var connectionString = builder.Configuration["Postgres:ConnectionString"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new OptionsValidationException("Postgres", typeof(string), ["Postgres:ConnectionString is required."]);
+        }
+
+        builder.UseOrleans(orleans =>
+        {
+            orleans.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = silo.ClusterId;
+                o.ServiceId = silo.ServiceId;
+            });
+            orleans.ConfigureEndpoints(System.Net.IPAddress.Parse(silo.AdvertisedIPAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: true);
+            orleans.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            });
+            orleans.AddAdoNetGrainStorage(StorageNames.Upt, o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            });
+            orleans.AddAdoNetGrainStorage(StorageNames.PubSub, o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            });
+            orleans.AddMemoryStreams(ChangeStreams.ProviderName);
+
+            if (!string.IsNullOrWhiteSpace(kinesis.StreamName))
+            {
+                orleans.AddKinesisStreams(KinesisProviderName, o =>
+                {
+                    o.StreamName = kinesis.StreamName;
+                    o.ServiceUrl = string.IsNullOrWhiteSpace(kinesis.ServiceUrl) ? null : new Uri(kinesis.ServiceUrl);
+                    o.Region = kinesis.Region;
+                    o.QueueCount = kinesis.QueueCount;
+                    o.MaxRecordsPerBatch = kinesis.MaxRecordsPerBatch;
+                    o.CheckpointConnectionString = connectionString;
+                });
+            }
+        });
+
+        return builder;
+    }
+}
