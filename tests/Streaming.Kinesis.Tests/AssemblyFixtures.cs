@@ -1,0 +1,4 @@
+using Upt.TestSupport;
+
+[assembly: AssemblyFixture(typeof(KinesaliteFixture))]
+[assembly: AssemblyFixture(typeof(PostgresServerFixture))]
