@@ -1,3 +1,4 @@
+global using Microsoft.Extensions.DependencyInjection;
 global using Npgsql;
 global using Orleans;
 global using Orleans.Runtime;
