@@ -21,6 +21,7 @@ public sealed class KinesisAdapterFactory : IQueueAdapterFactory, IQueueAdapter,
     private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<QueueId, KinesisQueueCache> _caches = new();
+    private IDisposable? _ownedClient;
 
     /// <summary>Creates the factory; <paramref name="client"/> is used as is (the factory does not dispose it).</summary>
     public KinesisAdapterFactory(string name, KinesisStreamOptions options, IKinesisClient client, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
@@ -42,8 +43,9 @@ public sealed class KinesisAdapterFactory : IQueueAdapterFactory, IQueueAdapter,
     {
         var options = services.GetOptionsByName<KinesisStreamOptions>(name);
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        var client = services.GetKeyedService<IKinesisClient>(name) ?? services.GetService<IKinesisClient>() ?? CreateClient(options, loggerFactory);
-        return new KinesisAdapterFactory(name, options, client, loggerFactory, services.GetService<TimeProvider>());
+        var registered = services.GetKeyedService<IKinesisClient>(name) ?? services.GetService<IKinesisClient>();
+        var owned = registered is null ? CreateClient(options, loggerFactory) : null;
+        return new KinesisAdapterFactory(name, options, registered ?? owned!, loggerFactory, services.GetService<TimeProvider>()) { _ownedClient = owned };
     }
 
     /// <inheritdoc />
@@ -100,7 +102,11 @@ public sealed class KinesisAdapterFactory : IQueueAdapterFactory, IQueueAdapter,
         Task.FromResult<IStreamFailureHandler>(new NoOpStreamDeliveryFailureHandler());
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _store.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _ownedClient?.Dispose();
+        return _store.DisposeAsync();
+    }
 
     private static KinesisClient CreateClient(KinesisStreamOptions options, ILoggerFactory loggerFactory)
     {
