@@ -173,4 +173,29 @@ public sealed class KinesisStreamProviderTests(KinesaliteFixture kinesalite, Pos
             await cluster.DisposeAsync();
         }
     }
+
+    /// <summary>Two silos share the slots: every record arrives, and per shard in order (a rebalance may repeat a batch).</summary>
+    [Fact]
+    public async Task TwoSilosShareTheShards()
+    {
+        using var host = await KinesisTestHost.CreateAsync(kinesalite, postgres, shards: 4);
+        var cluster = await host.StartClusterAsync(silos: 2);
+        try
+        {
+            var put = await host.PutAsync(1000, keys: 100, tag: "two");
+            await Eventually.WaitAsync(() => Task.FromResult(DeliverySink.DistinctCount(host.StreamName)), n => n >= 1000, Timeout, "1000 records delivered by two silos");
+            var firstDeliveries = DeliverySink.Of(host.StreamName).DistinctBy(d => (d.ShardId, d.SequenceNumber)).ToList();
+            foreach (var shard in put.GroupBy(p => p.ShardId))
+            {
+                Assert.Equal(shard.OrderBy(p => p.PutOrder).Select(p => p.SequenceNumber), firstDeliveries.Where(d => d.ShardId == shard.Key).Select(d => d.SequenceNumber));
+            }
+
+            var last = put.GroupBy(p => p.ShardId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.PutOrder)!.SequenceNumber);
+            await Eventually.WaitAsync(host.CheckpointsAsync, c => last.All(l => c.TryGetValue(l.Key, out var cp) && cp.Sequence == l.Value), Timeout, "checkpoints at the last records");
+        }
+        finally
+        {
+            await cluster.DisposeAsync();
+        }
+    }
 }
