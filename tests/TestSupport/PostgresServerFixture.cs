@@ -19,7 +19,8 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
     public Task<string> NewDatabaseAsync(string prefix = "t")
     {
-        var name = $"{prefix}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..Math.Min(60, prefix.Length + 40)].ToLowerInvariant();
+        var name = $"{prefix}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}".ToLowerInvariant();
+        name = name[..Math.Min(60, name.Length)];
         return Server.CreateDatabaseAsync(name);
     }
 

@@ -87,8 +87,10 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
             _updatedAt = now;
         }
 
+        // Events follow stream order, so the first object of a new profile is the one reported as CREATED.
+        var position = objects.Keys.Select((key, index) => (key, index)).ToDictionary(x => x.key, x => x.index);
         var changes = new List<ProfileChangeEvent>(result.ChangedObjects.Count);
-        foreach (var change in result.ChangedObjects)
+        foreach (var change in result.ChangedObjects.OrderBy(c => position.GetValueOrDefault((c.ObjectType, c.TravellerId, c.ObjectId))))
         {
             var kind = wasNew && changes.Count == 0 ? ChangeKind.Created : ChangeKind.Updated;
             changes.Add(new ProfileChangeEvent(_domain, _profileId, kind, change.ObjectType, change.ObjectId, change.TravellerId, now));
