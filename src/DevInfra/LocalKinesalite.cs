@@ -43,7 +43,9 @@ public sealed class LocalKinesalite : IAsyncDisposable
             args.Add(dataDir);
         }
 
-        var psi = ProcessRunner.BuildStartInfo("node", args, runAsUser: null);
+        // setsid: its own session, so Ctrl-C in the terminal of `upt run` does not kill it before the silos that read it stop.
+        args.Insert(0, "node");
+        var psi = ProcessRunner.BuildStartInfo("setsid", args, runAsUser: null);
         psi.RedirectStandardOutput = true;
         psi.RedirectStandardError = true;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Cannot start node");

@@ -85,6 +85,20 @@ public sealed class LocalPostgres : IAsyncDisposable
             }
         }
 
+        // A server left running by a killed `upt run` holds this folder; stop it so that this start succeeds.
+        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+        {
+            try
+            {
+                await ProcessRunner.RunAsync(Path.Combine(_binDir, "pg_ctl"), ["-D", DataDirectory, "status"], _runAs);
+                await ProcessRunner.RunAsync(Path.Combine(_binDir, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], _runAs);
+            }
+            catch (InvalidOperationException)
+            {
+                // Not running: the pid file is stale and the server removes it on start.
+            }
+        }
+
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
             await ProcessRunner.RunAsync(Path.Combine(_binDir, "initdb"),
