@@ -6,6 +6,11 @@ using Upt.Cli.Commands;
 var root = new RootCommand("Upt: unified traveller profiles on Orleans")
 {
     TransformCommand.Create(),
+    ProduceCommand.Create(),
+    RunCommand.Create(),
+    TestSummaryCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+// `upt run` handles SIGINT/SIGTERM itself to stop its processes in order; System.CommandLine's own handler would
+// give it only a short grace period before the process ends.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

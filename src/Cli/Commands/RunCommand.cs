@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Upt.Cli.Produce;
+using Upt.Cli.Run;
+using Upt.DevInfra;
+
+namespace Upt.Cli.Commands;
+
+/// <summary>
+/// <c>upt run</c>: Upt on this machine (PostgreSQL in <c>.upt/pg</c>, kinesalite, silos, API), a demo domain and a
+/// synthetic feed, until Ctrl-C. Assumes the Release build exists (<c>./upt run</c> builds first).
+/// </summary>
+internal static class RunCommand
+{
+    private const string Domain = "demo";
+    private const int PreferredApiPort = 8080;
+
+    public static Command Create()
+    {
+        var silos = new Option<int>("--silos") { Description = "Number of silos", DefaultValueFactory = _ => 1 };
+        var shards = new Option<int>("--shards") { Description = "Shards of the Kinesis stream", DefaultValueFactory = _ => 4 };
+        var rate = new Option<double>("--rate") { Description = "Synthetic objects per second fed into Kinesis", DefaultValueFactory = _ => 50 };
+        var noFeed = new Option<bool>("--no-feed") { Description = "Do not feed synthetic traffic" };
+        var apiPort = new Option<int?>("--api-port") { Description = $"API port (default {PreferredApiPort} when free, else any free port)" };
+        var command = new Command("run", "Run Upt locally (PostgreSQL, kinesalite, silos, API) with a demo domain and a synthetic feed, until Ctrl-C")
+        {
+            silos, shards, rate, noFeed, apiPort,
+        };
+        command.Validators.Add(CommandValidation.Safely(result =>
+        {
+            if (result.GetValue(silos) is < 1 or > 16)
+            {
+                result.AddError("--silos must be between 1 and 16.");
+            }
+
+            if (result.GetValue(shards) is < 1 or > 64)
+            {
+                result.AddError("--shards must be between 1 and 64.");
+            }
+
+            if (result.GetValue(rate) <= 0)
+            {
+                result.AddError("--rate must be more than 0 (use --no-feed for no traffic).");
+            }
+        }));
+        command.SetAction((parse, _) => RunAsync(
+            parse.GetValue(silos), parse.GetValue(shards), parse.GetValue(rate), parse.GetValue(noFeed), parse.GetValue(apiPort)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int silos, int shards, double rate, bool noFeed, int? apiPort)
+    {
+        using var stop = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => OnSignal(c, stop));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => OnSignal(c, stop));
+
+        // Each run gets its own cluster id and stream: membership rows of an earlier run are not probed, and the Kinesis
+        // checkpoints kept in PostgreSQL (per stream name) never point into a stream of an earlier kinesalite.
+        var runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var options = new LocalClusterOptions
+        {
+            Silos = silos,
+            Shards = shards,
+            StreamName = $"upt-{runId}",
+            ClusterId = $"upt-run-{runId}",
+            DataDirectory = Path.Combine(RepositoryPaths.Root, ".upt"),
+            ApiPort = apiPort ?? (IsFree(PreferredApiPort) ? PreferredApiPort : null),
+        };
+
+        Console.Out.WriteLine($"Starting Upt: PostgreSQL (data in {options.DataDirectory}/pg), kinesalite, {silos} silo(s), API ...");
+        LocalCluster cluster;
+        try
+        {
+            cluster = await LocalCluster.StartAsync(options, new ConsoleLogger(), stop.Token);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine(stop.IsCancellationRequested ? "run: interrupted during start-up" : $"run: error: {ex.Message}");
+            return stop.IsCancellationRequested ? 0 : 1;
+        }
+
+        await using (cluster)
+        {
+            using var api = new UptApiClient(cluster.ApiUrl);
+            try
+            {
+                var created = await api.CreateDomainAsync(Domain, stop.Token);
+                Console.Out.WriteLine(created ? $"  Created domain '{Domain}'." : $"  Domain '{Domain}' exists (kept from an earlier run).");
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                Console.Error.WriteLine($"run: error: cannot create domain '{Domain}': {ex.Message}");
+                return stop.IsCancellationRequested ? 0 : 1;
+            }
+
+            var seed = Random.Shared.Next(1, 1_000_000);
+            using var kinesis = cluster.CreateKinesisClient();
+            var producer = new KinesisProducer(kinesis, cluster.StreamName, rate);
+            var feed = noFeed
+                ? Task.FromResult(new ProduceResult(0, 0, TimeSpan.Zero))
+                : Task.Run(() => producer.SendAsync(EnvelopeSources.Generated(seed, Domain, int.MaxValue), stop.Token));
+
+            RunBanner.Print(cluster, Domain, !noFeed, rate, seed);
+            await ReportStatusAsync(api, producer.Progress, feed, stop.Token);
+
+            Console.Out.WriteLine();
+            Console.Out.WriteLine("Stopping: feed, API, silos, kinesalite, PostgreSQL ...");
+            try
+            {
+                var result = await feed;
+                Console.Out.WriteLine($"  feed stopped: {result.SummaryLine()}");
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"  feed had failed: {ex.Message}");
+            }
+        }
+
+        Console.Out.WriteLine("Stopped.");
+        return 0;
+    }
+
+    private static async Task ReportStatusAsync(UptApiClient api, ProduceProgress progress, Task feed, CancellationToken stop)
+    {
+        var start = DateTime.UtcNow;
+        var feedReported = false;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (feed.IsFaulted && !feedReported)
+            {
+                feedReported = true;
+                Console.Error.WriteLine($"run: the feed stopped: {feed.Exception?.GetBaseException().Message}");
+            }
+
+            var counts = await api.GetCountsAsync(Domain, stop);
+            var elapsed = DateTime.UtcNow - start;
+            var domain = counts is null ? "api: no answer" : $"profiles={counts.Profiles} objects={counts.Objects} errors={counts.Errors}";
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[{DateTime.Now:HH:mm:ss}] up {elapsed:hh\\:mm\\:ss}  sent={progress.Sent} failed={progress.Failed}  {Domain}: {domain}"));
+        }
+    }
+
+    private static void OnSignal(PosixSignalContext context, CancellationTokenSource stop)
+    {
+        if (stop.IsCancellationRequested)
+        {
+            // A second Ctrl-C while stopping: let the runtime end the process at once.
+            return;
+        }
+
+        context.Cancel = true;
+        stop.Cancel();
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+}

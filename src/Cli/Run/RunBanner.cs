@@ -1,0 +1,38 @@
+using Upt.DevInfra;
+
+namespace Upt.Cli.Run;
+
+/// <summary>The block `upt run` prints once everything is up: where things are and what to try.</summary>
+internal static class RunBanner
+{
+    public static void Print(LocalCluster cluster, string domain, bool feeding, double rate, int seed)
+    {
+        var api = cluster.ApiUrl.ToString().TrimEnd('/');
+        var lines = new[]
+        {
+            "",
+            "Upt is running.",
+            "",
+            $"  API             {api}",
+            $"  OpenAPI         {api}/openapi/v1.json",
+            $"  Health          {api}/health/ready",
+            $"  Silos           {string.Join(", ", cluster.Silos.Select(s => $"{s.Name} (silo {s.SiloPort}, gateway {s.GatewayPort}, health http://127.0.0.1:{s.HttpPort}/health/ready)"))}",
+            $"  PostgreSQL      {cluster.PostgresConnectionString}",
+            $"  Kinesis         {cluster.KinesisEndpoint.ToString().TrimEnd('/')}  stream {cluster.StreamName} ({cluster.Shards} shards)",
+            $"  Logs            {cluster.LogDirectory}",
+            $"  Feed            {(feeding ? FormattableString.Invariant($"synthetic traffic into domain '{domain}' at {rate:0.#} objects/s (seed {seed})") : "off (--no-feed)")}",
+            "",
+            "Try:",
+            $"  curl -H 'customer-profiles-domain: {domain}' {api}/api/ucp/admin/{domain}",
+            $"  curl -H 'customer-profiles-domain: {domain}' '{api}/api/ucp/profile?lastName=Garcia'",
+            $"  ./upt produce --endpoint {cluster.KinesisEndpoint.ToString().TrimEnd('/')} --stream {cluster.StreamName} --domain {domain} --generate 1000",
+            "",
+            "Press Ctrl-C to stop.",
+            "",
+        };
+        foreach (var line in lines)
+        {
+            Console.Out.WriteLine(line);
+        }
+    }
+}
