@@ -14,10 +14,11 @@ public interface IIdentifierGrain : IGrainWithStringKey
     ValueTask<ApplyOutcome> IngestAsync(IReadOnlyList<IngestRecord> records, DomainSettings settings, CancellationToken cancellationToken = default);
 
     /// <summary>Traveller identifiers: the profile the traveller belongs to, or null when unknown.</summary>
-    [Alias("Resolve"), ReadOnly]
+    /// <remarks>Interleaves (a pure read), so two travellers asking each other during merges never deadlock.</remarks>
+    [Alias("Resolve"), AlwaysInterleave]
     ValueTask<string?> ResolveAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Lookup identifiers: the profiles carrying this value.</summary>
-    [Alias("FindProfiles"), ReadOnly]
+    [Alias("FindProfiles"), AlwaysInterleave]
     ValueTask<IReadOnlyList<string>> FindProfilesAsync(CancellationToken cancellationToken = default);
 }

@@ -5,8 +5,12 @@ namespace Upt.Grains;
 public sealed record ApplyOutcome(
     [property: Id(0)] string ProfileId,
     [property: Id(1)] IReadOnlyList<ProfileChangeEvent> Changes,
-    [property: Id(2)] int Errors)
+    [property: Id(2)] int Errors,
+    [property: Id(3)] string? MergedInto = null)
 {
+    /// <summary>The profile was merged away: apply again at <paramref name="survivor"/>.</summary>
+    public static ApplyOutcome Forward(string profileId, string survivor) => new(profileId, [], 0, survivor);
+
     /// <summary>Nothing changed.</summary>
     public static ApplyOutcome None(string profileId) => new(profileId, [], 0);
 }

@@ -12,7 +12,24 @@ public interface IProfileGrain : IGrainWithStringKey
     [Alias("Apply")]
     ValueTask<ApplyOutcome> ApplyAsync(ProfileApply apply, CancellationToken cancellationToken = default);
 
-    /// <summary>The profile, or null when it does not exist.</summary>
-    [Alias("Get")]
+    /// <summary>The profile (or, for a merged-away id, its survivor), or null when it does not exist.</summary>
+    /// <remarks>Interleaves: it only reads an immutable snapshot of the state and the database, and a
+    /// merged-away profile forwards it to its survivor, which may at that moment be calling this profile.</remarks>
+    [Alias("Get"), AlwaysInterleave]
     ValueTask<ProfileView?> GetAsync(ProfileQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Survivor side of a merge: absorbs another profile (fields by precedence, objects, travellers).</summary>
+    [Alias("Absorb")]
+    ValueTask<ApplyOutcome> AbsorbAsync(string absorbedProfileId, MergeContext context, DomainSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Absorbed side, step 1: hands its fields to the survivor and stops taking writes (they fail as
+    /// retryable) until <see cref="CompleteDetachAsync"/>; null when there is nothing to merge.
+    /// </summary>
+    [Alias("Detach")]
+    ValueTask<string?> DetachAsync(string survivorProfileId, CancellationToken cancellationToken = default);
+
+    /// <summary>Absorbed side, step 2: the survivor's write committed (become a tombstone) or failed (resume).</summary>
+    [Alias("CompleteDetach")]
+    ValueTask CompleteDetachAsync(string survivorProfileId, bool merged, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using Upt.Grains.Ingest;
 using Upt.Grains.Profiles;
 using Upt.Storage;
 
@@ -6,11 +7,13 @@ namespace Upt.Grains.Identifiers;
 /// <summary>
 /// An identifier. For a traveller id it is the single door to the traveller's profile: non-reentrant,
 /// so one batch of the traveller's records is in flight at a time (per-traveller order), and it caches
-/// the resolved profile id. Lookup identifiers read the lookup table on demand (they hold no state).
+/// the resolved profile id, following forwarding tombstones after merges. Lookup identifiers read the
+/// lookup table on demand (they hold no state).
 /// </summary>
 [GrainType("identifier")]
-internal sealed class IdentifierGrain(ProfileStore store) : Grain, IIdentifierGrain
+internal sealed class IdentifierGrain(ProfileStore store, GroupCommitWriter writer, TimeProvider clock) : Grain, IIdentifierGrain
 {
+    private const int MaxForwards = 16;
     private string _domain = "";
     private string _kind = "";
     private string _value = "";
@@ -25,16 +28,41 @@ internal sealed class IdentifierGrain(ProfileStore store) : Grain, IIdentifierGr
     public async ValueTask<ApplyOutcome> IngestAsync(IReadOnlyList<IngestRecord> records, DomainSettings settings, CancellationToken cancellationToken = default)
     {
         EnsureKind(IdentifierKinds.Traveller);
-        // A traveller seen before keeps the profile it was linked to; a new one gets its derived id.
-        _profileId ??= await store.GetTravellerProfileAsync(_domain, _value) ?? ProfileIds.ForTraveller(_domain, _value);
-        var profile = GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(_domain, _profileId));
-        return await profile.ApplyAsync(new ProfileApply(_value, records, settings), cancellationToken);
+        var changes = new List<ProfileChangeEvent>();
+        var errors = 0;
+        // Runs of ordinary records go to the profile together; each merge request is handled in its place in the order.
+        for (var i = 0; i < records.Count;)
+        {
+            if (records[i].Mode == IngestMode.Merge)
+            {
+                var merged = await MergeAsync(records[i], settings, cancellationToken);
+                changes.AddRange(merged.Changes);
+                errors += merged.Errors;
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < records.Count && records[end].Mode != IngestMode.Merge)
+            {
+                end++;
+            }
+
+            var run = records.Skip(i).Take(end - i).ToList();
+            _profileId ??= await store.GetTravellerProfileAsync(_domain, _value) ?? ProfileIds.ForTraveller(_domain, _value);
+            var outcome = await ApplyFollowingForwardsAsync(run, settings, cancellationToken);
+            changes.AddRange(outcome.Changes);
+            i = end;
+        }
+
+        return new ApplyOutcome(_profileId ?? "", changes, errors);
     }
 
     public async ValueTask<string?> ResolveAsync(CancellationToken cancellationToken = default)
     {
         EnsureKind(IdentifierKinds.Traveller);
-        return _profileId ?? await store.GetTravellerProfileAsync(_domain, _value);
+        // The table, not the cache: a merge made through another traveller re-points this one there first.
+        return await store.GetTravellerProfileAsync(_domain, _value) ?? _profileId;
     }
 
     public async ValueTask<IReadOnlyList<string>> FindProfilesAsync(CancellationToken cancellationToken = default)
@@ -48,6 +76,101 @@ internal sealed class IdentifierGrain(ProfileStore store) : Grain, IIdentifierGr
             ? await store.FindByLookupAsync(_domain, _kind, normalised, cancellationToken: cancellationToken)
             : [];
     }
+
+    private async Task<ApplyOutcome> ApplyFollowingForwardsAsync(IReadOnlyList<IngestRecord> run, DomainSettings settings, CancellationToken cancellationToken)
+    {
+        for (var hop = 0; hop < MaxForwards; hop++)
+        {
+            var outcome = await RetryWhileMergingAsync(() => Profile(_profileId!).ApplyAsync(new ProfileApply(_value, run, settings), cancellationToken));
+            if (outcome.MergedInto is not { } survivor)
+            {
+                return outcome;
+            }
+
+            _profileId = survivor;
+        }
+
+        throw new InvalidOperationException($"Too many merge forwards for a traveller of domain {_domain}");
+    }
+
+    /// <summary>
+    /// Envelope merge mode: this traveller's profile and the target traveller's profile become one.
+    /// The survivor is chosen by a total order (the smaller profile id), never by direction, so two
+    /// opposite merge requests at once cannot make two profiles absorb each other.
+    /// </summary>
+    private async Task<ApplyOutcome> MergeAsync(IngestRecord record, DomainSettings settings, CancellationToken cancellationToken)
+    {
+        var target = record.MergeIntoTravellerId!;
+        _profileId ??= await store.GetTravellerProfileAsync(_domain, _value);
+        var targetProfile = await GrainFactory.GetGrain<IIdentifierGrain>(GrainKeys.Identifier(_domain, IdentifierKinds.Traveller, target)).ResolveAsync(cancellationToken);
+        if (_profileId is null || targetProfile is null)
+        {
+            var missing = _profileId is null ? _value : target;
+            await writer.WriteErrorsAsync([new ErrorRow(RecordDecoder.ErrorId(record.SourceId + "/merge"), _domain, RecordDecoder.IngestionErrorCategory,
+                $"Cannot merge: traveller {missing} has no profile", record.ObjectType, _value, null, record.Json, clock.GetUtcNow())], cancellationToken);
+            return new ApplyOutcome(_profileId ?? "", [], 1);
+        }
+
+        // Both ends may be stale after earlier merges: an empty apply answers with the current survivor.
+        await ApplyFollowingForwardsAsync([], settings, cancellationToken);
+        var other = await CurrentAsync(targetProfile, target, settings, cancellationToken);
+        var changes = new List<ProfileChangeEvent>();
+        for (var hop = 0; hop < MaxForwards && other != _profileId; hop++)
+        {
+            var (survivor, absorbed) = string.CompareOrdinal(_profileId, other) < 0 ? (_profileId!, other) : (other, _profileId!);
+            var outcome = await RetryWhileMergingAsync(() => Profile(survivor).AbsorbAsync(absorbed, MergeContext.ManualFromEnvelope(record.SourceId), settings, cancellationToken));
+            if (outcome.MergedInto is { } moved)
+            {
+                // The chosen survivor was itself merged away meanwhile: retry with its survivor.
+                (_profileId, other) = survivor == _profileId ? (moved, other) : (_profileId, moved);
+                continue;
+            }
+
+            changes.AddRange(outcome.Changes);
+            _profileId = survivor;
+            break;
+        }
+
+        return new ApplyOutcome(_profileId!, changes, 0);
+    }
+
+    private async Task<string> CurrentAsync(string profileId, string travellerId, DomainSettings settings, CancellationToken cancellationToken)
+    {
+        var current = profileId;
+        for (var hop = 0; hop < MaxForwards; hop++)
+        {
+            var outcome = await RetryWhileMergingAsync(() => Profile(current).ApplyAsync(new ProfileApply(travellerId, [], settings), cancellationToken));
+            if (outcome.MergedInto is not { } survivor)
+            {
+                return current;
+            }
+
+            current = survivor;
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// A profile sealed for a merge answers "retry" for the few milliseconds of the survivor's commit;
+    /// wait it out here (bounded) rather than failing the whole batch.
+    /// </summary>
+    private static async Task<ApplyOutcome> RetryWhileMergingAsync(Func<ValueTask<ApplyOutcome>> call)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (ProfileMergingException) when (attempt < 12)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 10 << attempt)));
+            }
+        }
+    }
+
+    private IProfileGrain Profile(string profileId) => GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(_domain, profileId));
 
     private void EnsureKind(string kind)
     {

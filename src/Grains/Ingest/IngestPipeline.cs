@@ -69,6 +69,6 @@ internal sealed class IngestPipeline(IGrainFactory grains, GroupCommitWriter wri
             }
         }
 
-        return new IngestSummary(batch.Count, flat, errors.Count, skipped, events.Count);
+        return new IngestSummary(batch.Count, flat, errors.Count + applies.Sum(a => a.Result.Errors), skipped, events.Count);
     }
 }

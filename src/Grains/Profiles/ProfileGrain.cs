@@ -22,6 +22,12 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
     private DateTimeOffset _createdAt;
     private DateTimeOffset _updatedAt;
     private readonly HashSet<string> _linkedTravellers = new(StringComparer.Ordinal);
+    private string? _mergedInto;
+    private string? _sealedFor;
+    private DateTimeOffset _sealedUntil;
+
+    // How long an absorbed profile waits for its survivor's commit before it re-reads the truth from the database.
+    private static readonly TimeSpan SealTimeout = TimeSpan.FromSeconds(30);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +38,17 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
     public async ValueTask<ApplyOutcome> ApplyAsync(ProfileApply apply, CancellationToken cancellationToken = default)
     {
         await EnsureLoadedAsync();
+        await CheckSealAsync();
+        if (_mergedInto is { } survivor)
+        {
+            return ApplyOutcome.Forward(_profileId, survivor);
+        }
+
+        if (apply.Records.Count == 0)
+        {
+            return ApplyOutcome.None(_profileId);
+        }
+
         var next = _state.Clone();
         var fieldsChanged = false;
         var objects = new Dictionary<(string Type, string Traveller, string Id), ObjectRow>();
@@ -102,6 +119,11 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
     public async ValueTask<ProfileView?> GetAsync(ProfileQuery query, CancellationToken cancellationToken = default)
     {
         await EnsureLoadedAsync();
+        if (_mergedInto is { } survivor)
+        {
+            return await GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(_domain, survivor)).GetAsync(query, cancellationToken);
+        }
+
         if (!_exists)
         {
             return null;
@@ -128,6 +150,119 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         return new ProfileView(_domain, _profileId, _state.Values(), await travellers, _createdAt, _updatedAt, objects);
     }
 
+    public async ValueTask<ApplyOutcome> AbsorbAsync(string absorbedProfileId, MergeContext context, DomainSettings settings, CancellationToken cancellationToken = default)
+    {
+        await EnsureLoadedAsync();
+        await CheckSealAsync();
+        if (_mergedInto is { } survivor)
+        {
+            return ApplyOutcome.Forward(_profileId, survivor);
+        }
+
+        if (absorbedProfileId == _profileId || !_exists)
+        {
+            return ApplyOutcome.None(_profileId);
+        }
+
+        var absorbed = GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(_domain, absorbedProfileId));
+        var theirs = await absorbed.DetachAsync(_profileId, cancellationToken);
+        if (theirs is null)
+        {
+            return ApplyOutcome.None(_profileId);
+        }
+
+        var next = _state.Clone();
+        var other = ProfileState.FromJson(theirs);
+        foreach (var (field, value) in other.Fields)
+        {
+            next.Offer(field, value, settings.ObjectTypePriority);
+        }
+
+        next.LoyaltyIds.UnionWith(other.LoyaltyIds);
+        var lookups = LookupValues.Of(next);
+        var write = new ProfileWrite(_domain, _profileId)
+        {
+            FieldsJson = next.ToJson(),
+            Absorbed = [absorbedProfileId],
+            AddLookups = lookups.Except(_lookups).ToList(),
+            RemoveLookups = _lookups.Except(lookups).ToList(),
+        };
+        try
+        {
+            await writer.WriteAsync(write, cancellationToken);
+        }
+        catch
+        {
+            await absorbed.CompleteDetachAsync(_profileId, merged: false, cancellationToken);
+            throw;
+        }
+
+        await absorbed.CompleteDetachAsync(_profileId, merged: true, cancellationToken);
+        _state = next;
+        _lookups = lookups;
+        _updatedAt = clock.GetUtcNow();
+        LogMerged(logger, context.MergeType);
+        return new ApplyOutcome(_profileId, [new ProfileChangeEvent(_domain, _profileId, ChangeKind.Merged, null, absorbedProfileId, null, _updatedAt)], 0);
+    }
+
+    public async ValueTask<string?> DetachAsync(string survivorProfileId, CancellationToken cancellationToken = default)
+    {
+        await EnsureLoadedAsync();
+        await CheckSealAsync();
+        if (!_exists || _mergedInto is not null)
+        {
+            return null;
+        }
+
+        _sealedFor = survivorProfileId;
+        _sealedUntil = clock.GetUtcNow() + SealTimeout;
+        return _state.ToJson();
+    }
+
+    public ValueTask CompleteDetachAsync(string survivorProfileId, bool merged, CancellationToken cancellationToken = default)
+    {
+        if (_sealedFor == survivorProfileId)
+        {
+            if (merged)
+            {
+                _mergedInto = survivorProfileId;
+                _state = new ProfileState();
+                _lookups = [];
+            }
+
+            _sealedFor = null;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// While sealed for a merge, writes fail as retryable. A seal that outlives its survivor (crash
+    /// between detach and commit) is resolved from the database: merged or not, the row tells.
+    /// </summary>
+    private async Task CheckSealAsync()
+    {
+        if (_sealedFor is null)
+        {
+            return;
+        }
+
+        if (clock.GetUtcNow() < _sealedUntil)
+        {
+            throw new ProfileMergingException($"profile {_profileId} is being merged; retry");
+        }
+
+        var row = await store.GetProfileAsync(_domain, _profileId);
+        if (row?.MergedInto is { } survivor)
+        {
+            _mergedInto = survivor;
+            _state = new ProfileState();
+            _lookups = [];
+        }
+
+        _sealedFor = null;
+    }
+
     private async Task EnsureLoadedAsync()
     {
         if (_loaded)
@@ -143,6 +278,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
             _createdAt = row.CreatedAt;
             _updatedAt = row.UpdatedAt;
             _exists = true;
+            _mergedInto = row.MergedInto;
         }
 
         _loaded = true;
@@ -184,6 +320,9 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
     }
 
     private static ProfileObjectView ToView(StoredObject o) => new(o.ObjectType, o.ObjectId, o.TravellerId, o.DataJson, o.LastUpdated, o.CreatedAt);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Profile absorbed another profile ({MergeType} merge)")]
+    private static partial void LogMerged(ILogger logger, string mergeType);
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Partial update of a {ObjectType} object that is not stored yet: ingesting it whole")]
     private static partial void LogPartialWithoutBase(ILogger logger, string objectType);

@@ -10,6 +10,6 @@ internal sealed class PendingWrite(ProfileWrite? profile, IReadOnlyList<ErrorRow
     public TaskCompletionSource<WriteResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int RowCount => Profile is { } p
-        ? 1 + p.NewTravellers.Count + p.Objects.Count + p.AddLookups.Count + p.RemoveLookups.Count
+        ? 1 + (p.Absorbed.Count * 100) + p.NewTravellers.Count + p.Objects.Count + p.AddLookups.Count + p.RemoveLookups.Count
         : Errors!.Count;
 }

@@ -20,6 +20,12 @@ public sealed record ProfileWrite(string Domain, string ProfileId)
     /// <summary>Lookup entries to remove.</summary>
     public IReadOnlyList<LookupRow> RemoveLookups { get; init; } = [];
 
+    /// <summary>
+    /// Profiles this one absorbs: their objects and travellers are re-pointed here, their lookups dropped,
+    /// and their rows kept as forwarding tombstones (<c>merged_into</c>) with the fields they had.
+    /// </summary>
+    public IReadOnlyList<string> Absorbed { get; init; } = [];
+
     /// <summary>True when nothing would be written.</summary>
-    public bool IsEmpty => FieldsJson is null && NewTravellers.Count == 0 && Objects.Count == 0 && AddLookups.Count == 0 && RemoveLookups.Count == 0;
+    public bool IsEmpty => FieldsJson is null && NewTravellers.Count == 0 && Objects.Count == 0 && AddLookups.Count == 0 && RemoveLookups.Count == 0 && Absorbed.Count == 0;
 }

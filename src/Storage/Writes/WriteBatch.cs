@@ -56,6 +56,33 @@ internal static class WriteBatch
         ON CONFLICT DO NOTHING
         """;
 
+    // Absorbing runs first in the transaction so that this flush's own rows for the survivor land after the re-point.
+    private const string AbsorbSql = """
+        WITH moved_objects AS (
+            UPDATE upt_objects o SET profile_id = x.p, updated_at = now()
+            FROM unnest(@d::text[], @f::text[], @p::text[]) AS x(d, f, p)
+            WHERE o.domain = x.d AND o.profile_id = x.f
+            RETURNING 1
+        ), moved_travellers AS (
+            UPDATE upt_travellers t SET profile_id = x.p
+            FROM unnest(@d::text[], @f::text[], @p::text[]) AS x(d, f, p)
+            WHERE t.domain = x.d AND t.profile_id = x.f
+            RETURNING 1
+        ), dropped_lookups AS (
+            DELETE FROM upt_lookups l USING unnest(@d::text[], @f::text[]) AS x(d, f)
+            WHERE l.domain = x.d AND l.profile_id = x.f
+            RETURNING 1
+        ), tombstones AS (
+            UPDATE upt_profiles pr SET merged_into = x.p, updated_at = now()
+            FROM unnest(@d::text[], @f::text[], @p::text[]) AS x(d, f, p)
+            WHERE pr.domain = x.d AND pr.profile_id = x.f AND pr.merged_into IS NULL
+            RETURNING pr.domain
+        )
+        INSERT INTO upt_counters (domain, counter, shard, value)
+        SELECT domain, 'profiles', @shard, -count(*) FROM tombstones GROUP BY domain ORDER BY domain
+        ON CONFLICT (domain, counter, shard) DO UPDATE SET value = upt_counters.value + EXCLUDED.value
+        """;
+
     private const string ErrorsSql = """
         WITH ins AS (
             INSERT INTO upt_errors (id, domain, category, message, object_type, traveller_id, transaction_id, raw, created_at)
@@ -76,11 +103,17 @@ internal static class WriteBatch
         var removeLookups = new SortedSet<(string D, string K, string V, string P)>();
         var addLookups = new SortedSet<(string D, string K, string V, string P)>();
         var errors = new SortedDictionary<string, ErrorRow>(StringComparer.Ordinal);
+        var absorbed = new SortedDictionary<(string D, string F), string>();
 
         for (var i = 0; i < batch.Count; i++)
         {
             if (batch[i].Profile is { } w)
             {
+                foreach (var a in w.Absorbed)
+                {
+                    absorbed[(w.Domain, a)] = w.ProfileId;
+                }
+
                 foreach (var t in w.NewTravellers)
                 {
                     travellers[(w.Domain, t)] = w.ProfileId;
@@ -117,6 +150,17 @@ internal static class WriteBatch
         var changes = new List<ObjectChange>?[batch.Count];
         await using var conn = await dataSource.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
+        if (absorbed.Count > 0)
+        {
+            await using var absorb = new NpgsqlBatch(conn, tx);
+            absorb.BatchCommands.Add(Command(AbsorbSql,
+                ("d", absorbed.Keys.Select(k => k.D).ToArray(), NpgsqlDbType.Text),
+                ("f", absorbed.Keys.Select(k => k.F).ToArray(), NpgsqlDbType.Text),
+                ("p", absorbed.Values.ToArray(), NpgsqlDbType.Text),
+                ("shard", shard, null)));
+            await absorb.ExecuteNonQueryAsync();
+        }
+
         await using (var cmd = new NpgsqlBatch(conn, tx))
         {
             if (objects.Count > 0)
