@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Orleans.Streams;
-using Upt.Grains.Ingest;
 using Upt.Grains.Profiles;
 using Upt.TestSupport;
 

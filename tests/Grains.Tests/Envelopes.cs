@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Upt.Grains.Ingest;
 
 namespace Upt.Grains.Tests;
 

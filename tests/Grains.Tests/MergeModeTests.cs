@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Upt.Grains.Ingest;
 using Upt.Grains.Profiles;
 
 namespace Upt.Grains.Tests;

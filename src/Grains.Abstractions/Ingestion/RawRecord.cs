@@ -1,4 +1,4 @@
-namespace Upt.Grains.Ingest;
+namespace Upt.Grains;
 
 /// <summary>One record as a source delivered it (a Kinesis record, a batch file line), before decoding.</summary>
 [GenerateSerializer, Immutable, Alias("upt.raw-record")]

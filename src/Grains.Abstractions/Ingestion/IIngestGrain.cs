@@ -1,4 +1,4 @@
-namespace Upt.Grains.Ingest;
+namespace Upt.Grains;
 
 /// <summary>
 /// Direct ingestion of raw records (batch files, replays, tests): the same pipeline as the Kinesis

@@ -1,4 +1,4 @@
-namespace Upt.Grains.Ingest;
+namespace Upt.Grains;
 
 /// <summary>What one batch did: records decoded, flat records applied, rejected and skipped, changes published.</summary>
 [GenerateSerializer, Immutable, Alias("upt.ingest-summary")]
