@@ -15,6 +15,7 @@ public sealed partial class UptProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ILogger _logger;
+    private volatile bool _disposed;
 
     private UptProcess(Process process, UptProcessOptions options, ILogger logger)
     {
@@ -24,6 +25,7 @@ public sealed partial class UptProcess : IAsyncDisposable
         App = options.App;
         LogFile = options.LogFile;
         HttpUrl = new Uri($"http://127.0.0.1:{options.HttpPort}");
+        ProcessId = process.Id;
     }
 
     /// <summary>The name given in the options.</summary>
@@ -39,10 +41,10 @@ public sealed partial class UptProcess : IAsyncDisposable
     public string LogFile { get; }
 
     /// <summary>The process id.</summary>
-    public int ProcessId => _process.Id;
+    public int ProcessId { get; }
 
     /// <summary>True once the process has ended (killed, stopped or crashed).</summary>
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _disposed || _process.HasExited;
 
     /// <summary>Starts the program and waits until <c>/health/ready</c> answers 200.</summary>
     /// <exception cref="FileNotFoundException">The build output is missing.</exception>
@@ -110,7 +112,7 @@ public sealed partial class UptProcess : IAsyncDisposable
     {
         try
         {
-            if (!_process.HasExited)
+            if (!HasExited)
             {
                 _process.Kill();
                 Log.Killed(_logger, Name, _process.Id);
@@ -143,7 +145,7 @@ public sealed partial class UptProcess : IAsyncDisposable
     /// </summary>
     public async Task StopAsync(TimeSpan? grace = null)
     {
-        if (_process.HasExited)
+        if (HasExited)
         {
             return;
         }
@@ -172,7 +174,13 @@ public sealed partial class UptProcess : IAsyncDisposable
     /// <summary>Stops gracefully (see <see cref="StopAsync"/>).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         await StopAsync();
+        _disposed = true;
         _process.Dispose();
     }
 
