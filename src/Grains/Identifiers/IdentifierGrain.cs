@@ -163,7 +163,7 @@ internal sealed class IdentifierGrain(ProfileStore store, GroupCommitWriter writ
             {
                 return await call();
             }
-            catch (ProfileMergingException) when (attempt < 12)
+            catch (ProfileMergingException) when (attempt < 25)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 10 << attempt)));
             }
