@@ -156,6 +156,7 @@ public sealed partial class LocalCluster : IAsyncDisposable
             ReadyTimeout = _options.ReadyTimeout,
             Environment = SiloEnvironment(silo),
         }, _logger, cancellationToken);
+        LeftoverProcesses.Record(PidFile, silo.Process.ProcessId);
     }
 
     /// <summary>Stops the API, the silos (last started first), kinesalite and PostgreSQL; deletes a temporary data folder.</summary>
@@ -204,11 +205,24 @@ public sealed partial class LocalCluster : IAsyncDisposable
             });
         }
 
+        if (!_ownsDataDirectory)
+        {
+            File.Delete(PidFile);
+        }
+
         Log.Stopped(_logger);
     }
 
+    private string PidFile => Path.Combine(DataDirectory, "processes.pid");
+
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
+        Directory.CreateDirectory(DataDirectory);
+        if (LeftoverProcesses.KillRecorded(PidFile) is > 0 and var killed)
+        {
+            Log.LeftoversKilled(_logger, killed);
+        }
+
         // Logs of the previous run would mix with this one's; PostgreSQL data is what persists.
         if (Directory.Exists(LogDirectory))
         {
@@ -222,6 +236,7 @@ public sealed partial class LocalCluster : IAsyncDisposable
         Log.PostgresStarted(_logger, _postgres.Port, _postgres.DataDirectory);
 
         _kinesalite = await LocalKinesalite.StartAsync();
+        LeftoverProcesses.Record(PidFile, _kinesalite.ProcessId);
         using (var kinesis = CreateKinesisClient())
         {
             await kinesis.CreateStreamAsync(StreamName, _options.Shards, cancellationToken);
@@ -254,6 +269,7 @@ public sealed partial class LocalCluster : IAsyncDisposable
                 ReadyTimeout = _options.ReadyTimeout,
                 Environment = ApiEnvironment(),
             }, _logger, cancellationToken);
+            LeftoverProcesses.Record(PidFile, _api.ProcessId);
         }
     }
 
@@ -323,6 +339,9 @@ public sealed partial class LocalCluster : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Information, Message = "kinesalite at {Endpoint}, stream {Stream} with {Shards} shards")]
         public static partial void KinesisStarted(ILogger logger, Uri endpoint, string stream, int shards);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Killed {Count} processes left running by an earlier run")]
+        public static partial void LeftoversKilled(ILogger logger, int count);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping {What} failed")]
         public static partial void StopFailed(ILogger logger, string what, Exception exception);

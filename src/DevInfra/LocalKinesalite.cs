@@ -17,6 +17,9 @@ public sealed class LocalKinesalite : IAsyncDisposable
         Port = port;
     }
 
+    /// <summary>The node process id.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The port the server listens on.</summary>
     public int Port { get; }
 

@@ -27,25 +27,22 @@ internal static class RunCommand
         {
             silos, shards, rate, noFeed, apiPort,
         };
-        command.Validators.Add(CommandValidation.Safely(result =>
+        command.SetAction(async (parse, _) =>
         {
-            if (result.GetValue(silos) is < 1 or > 16)
+            // Checked here, not in a command validator: System.CommandLine validates before it fills in defaults.
+            var error = parse.GetValue(silos) is < 1 or > 16 ? "--silos must be between 1 and 16."
+                : parse.GetValue(shards) is < 1 or > 64 ? "--shards must be between 1 and 64."
+                : parse.GetValue(rate) <= 0 ? "--rate must be more than 0 (use --no-feed for no traffic)."
+                : parse.GetValue(apiPort) is < 1 or > 65535 ? "--api-port must be a TCP port (1-65535)."
+                : null;
+            if (error is not null)
             {
-                result.AddError("--silos must be between 1 and 16.");
+                Console.Error.WriteLine($"run: error: {error}");
+                return 2;
             }
 
-            if (result.GetValue(shards) is < 1 or > 64)
-            {
-                result.AddError("--shards must be between 1 and 64.");
-            }
-
-            if (result.GetValue(rate) <= 0)
-            {
-                result.AddError("--rate must be more than 0 (use --no-feed for no traffic).");
-            }
-        }));
-        command.SetAction((parse, _) => RunAsync(
-            parse.GetValue(silos), parse.GetValue(shards), parse.GetValue(rate), parse.GetValue(noFeed), parse.GetValue(apiPort)));
+            return await RunAsync(parse.GetValue(silos), parse.GetValue(shards), parse.GetValue(rate), parse.GetValue(noFeed), parse.GetValue(apiPort));
+        });
         return command;
     }
 
@@ -99,7 +96,7 @@ internal static class RunCommand
             var producer = new KinesisProducer(kinesis, cluster.StreamName, rate);
             var feed = noFeed
                 ? Task.FromResult(new ProduceResult(0, 0, TimeSpan.Zero))
-                : Task.Run(() => producer.SendAsync(EnvelopeSources.Generated(seed, Domain, int.MaxValue), stop.Token));
+                : Task.Run(() => producer.SendAsync(EnvelopeSources.Endless(seed, Domain), stop.Token));
 
             RunBanner.Print(cluster, Domain, !noFeed, rate, seed);
             await ReportStatusAsync(api, producer.Progress, feed, stop.Token);
@@ -108,8 +105,12 @@ internal static class RunCommand
             Console.Out.WriteLine("Stopping: feed, API, silos, kinesalite, PostgreSQL ...");
             try
             {
-                var result = await feed;
+                var result = await feed.WaitAsync(TimeSpan.FromSeconds(15));
                 Console.Out.WriteLine($"  feed stopped: {result.SummaryLine()}");
+            }
+            catch (TimeoutException)
+            {
+                Console.Error.WriteLine("  the feed did not stop within 15 s; stopping the rest anyway");
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
