@@ -1,4 +1,5 @@
 using Upt.Api.Endpoints;
+using Orleans.Dashboard;
 using Upt.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("r
 app.MapAdminApi();
 app.MapProfileApi();
 app.MapErrorApi();
+app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.Run();
 
 /// <summary>Exposed for WebApplicationFactory-style tests.</summary>

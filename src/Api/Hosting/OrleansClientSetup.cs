@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 using Upt.Grains;
 
 namespace Upt.Api.Hosting;
@@ -29,6 +30,7 @@ internal static class OrleansClientSetup
                 o.ConnectionString = connectionString;
             });
             client.AddMemoryStreams(ChangeStreams.ProviderName);
+            client.AddDashboard();
         });
         return builder;
     }

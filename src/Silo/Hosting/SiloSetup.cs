@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Upt.Grains;
 using Upt.Streaming.Kinesis.Hosting;
 
@@ -47,6 +48,8 @@ internal static class SiloSetup
                 o.ConnectionString = connectionString;
             });
             orleans.AddMemoryStreams(ChangeStreams.ProviderName);
+            // The dashboard's grains and telemetry live in the silos; the API serves its pages.
+            orleans.AddDashboard();
 
             if (!string.IsNullOrWhiteSpace(kinesis.StreamName))
             {
