@@ -58,6 +58,11 @@ public sealed class KinesisStreamOptionsValidator(KinesisStreamOptions options, 
             yield return "PollInterval must be positive.";
         }
 
+        if (options.MinGetRecordsInterval < TimeSpan.Zero)
+        {
+            yield return "MinGetRecordsInterval must not be negative.";
+        }
+
         if (options.ShardDiscoveryInterval <= TimeSpan.Zero)
         {
             yield return "ShardDiscoveryInterval must be positive.";

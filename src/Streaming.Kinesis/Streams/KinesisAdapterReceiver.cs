@@ -125,12 +125,14 @@ internal sealed class KinesisAdapterReceiver(
         try
         {
             shard.Iterator ??= await GetIteratorAsync(shard, cancellationToken);
+            var started = time.GetUtcNow();
             var result = await client.GetRecordsAsync(shard.Iterator, options.MaxRecordsPerBatch, cancellationToken);
             shard.ConsecutiveFailures = 0;
             shard.Iterator = result.NextShardIterator;
             KinesisMetrics.Read(options.StreamName, shard.ShardId, result.Records.Count, result.MillisBehindLatest);
             var backlog = result.Records.Count > 0 || result.MillisBehindLatest > 0;
-            shard.NextPollAt = backlog ? time.GetUtcNow() : time.GetUtcNow() + options.PollInterval;
+            // With backlog poll again soon, but never faster than Kinesis allows (5 GetRecords/s per shard).
+            shard.NextPollAt = backlog ? started + options.MinGetRecordsInterval : time.GetUtcNow() + options.PollInterval;
 
             KinesisBatchContainer? container = null;
             if (result.Records.Count > 0)

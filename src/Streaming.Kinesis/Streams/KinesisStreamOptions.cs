@@ -24,6 +24,12 @@ public sealed class KinesisStreamOptions
     /// <summary>How long an idle shard waits between polls; a shard with backlog is polled again at once.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Minimum time between two GetRecords calls on one shard while it has backlog. Kinesis allows 5 calls per
+    /// second per shard; 200 ms stays within it. Lower it only against servers without that limit.
+    /// </summary>
+    public TimeSpan MinGetRecordsInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How often each receiver lists the shards (resharding is picked up without a restart).</summary>
     public TimeSpan ShardDiscoveryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
