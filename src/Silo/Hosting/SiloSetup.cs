@@ -47,6 +47,13 @@ internal static class SiloSetup
                 o.Invariant = "Npgsql";
                 o.ConnectionString = connectionString;
             });
+            // On Kubernetes: silo name = pod name, pod labels orleans/clusterId and orleans/serviceId, and silos whose
+            // pods are gone are declared dead at once (reads POD_NAME, POD_NAMESPACE, POD_IP; RBAC on pods: get, list, watch, patch).
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")))
+            {
+                orleans.UseKubernetesHosting();
+            }
+
             orleans.AddMemoryStreams(ChangeStreams.ProviderName);
             // The dashboard's grains and telemetry live in the silos; the API serves its pages.
             orleans.AddDashboard();
