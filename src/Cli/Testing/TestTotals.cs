@@ -47,7 +47,8 @@ internal sealed record TestTotals(long Passed, long Failed, long Skipped, int Re
                     case "Passed":
                         passed++;
                         break;
-                    case "NotExecuted" or "Inconclusive" or "Skipped" or "Pending" or "Warning":
+                    // xunit.v3 writes skipped tests as NotRunnable.
+                    case "NotRunnable" or "NotExecuted" or "Inconclusive" or "Skipped" or "Pending" or "Warning":
                         skipped++;
                         break;
                     default:
@@ -70,7 +71,7 @@ internal sealed record TestTotals(long Passed, long Failed, long Skipped, int Re
         return new TestTotals(
             Count("passed"),
             Count("failed") + Count("error") + Count("timeout") + Count("aborted"),
-            Count("notExecuted") + Count("inconclusive"),
+            Count("notRunnable") + Count("notExecuted") + Count("inconclusive"),
             1);
     }
 }
