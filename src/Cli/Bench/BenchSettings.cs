@@ -1,0 +1,21 @@
+namespace Upt.Cli.Bench;
+
+/// <summary>What <c>upt bench</c> was asked to run.</summary>
+/// <param name="Objects">Synthetic business objects loaded before the end-to-end measurement.</param>
+/// <param name="Shards">Shards of the bench stream (one Orleans queue each).</param>
+/// <param name="Silos">Silo processes.</param>
+/// <param name="Seed">Seed of the synthetic generator.</param>
+internal sealed record BenchSettings(int Objects, int Shards, int Silos, int Seed)
+{
+    /// <summary>The domain every bench object belongs to.</summary>
+    public const string Domain = "bench";
+
+    /// <summary>
+    /// Seed of the latency feed. The generator numbers travellers from <c>seed % 100000</c>, so an offset of 50,000
+    /// gives brand-new travellers as long as the load's pool (objects / 4) stays below 50,000.
+    /// </summary>
+    public int LatencySeed => unchecked(Seed + 50_000);
+
+    /// <summary>The largest load whose travellers cannot collide with the latency feed's.</summary>
+    public const int MaxObjects = 200_000;
+}

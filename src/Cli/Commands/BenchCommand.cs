@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Upt.Cli.Bench;
+using Upt.Cli.Run;
+
+namespace Upt.Cli.Commands;
+
+/// <summary>
+/// <c>upt bench</c>: throughput, ceilings, latency and n-th object cost of Upt on this machine, in one run. The last
+/// line (<c>bench: e2e_objects_per_s=...</c>) is a contract that other tools parse. Assumes the Release build of the
+/// silo and API exists.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var objects = new Option<int>("--objects") { Description = "Synthetic objects loaded before the end-to-end measurement", DefaultValueFactory = _ => 20_000 };
+        var shards = new Option<int>("--shards") { Description = "Shards of the Kinesis stream", DefaultValueFactory = _ => 4 };
+        var silos = new Option<int>("--silos") { Description = "Number of silos", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic generator", DefaultValueFactory = _ => 1 };
+        var command = new Command("bench", "Measure Upt end to end against its Kinesis and PostgreSQL ceilings, latency, and n-th object cost")
+        {
+            objects, shards, silos, seed,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            // Checked here: System.CommandLine validates before it fills in defaults.
+            var error = parse.GetValue(objects) is < 1000 or > BenchSettings.MaxObjects ? $"--objects must be between 1000 and {BenchSettings.MaxObjects}."
+                : parse.GetValue(shards) is < 1 or > 64 ? "--shards must be between 1 and 64."
+                : parse.GetValue(silos) is < 1 or > 16 ? "--silos must be between 1 and 16."
+                : parse.GetValue(seed) is < 0 or > 49_999 ? "--seed must be between 0 and 49999 (the latency feed uses seed + 50000)."
+                : null;
+            if (error is not null)
+            {
+                Console.Error.WriteLine($"bench: error: {error}");
+                return 2;
+            }
+
+            return await RunAsync(new BenchSettings(parse.GetValue(objects), parse.GetValue(shards), parse.GetValue(silos), parse.GetValue(seed)));
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(BenchSettings settings)
+    {
+        using var stop = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => OnSignal(c, stop));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => OnSignal(c, stop));
+        try
+        {
+            var figures = await new BenchRunner(settings, new ConsoleLogger(), Console.Out).RunAsync(stop.Token);
+            Console.Out.WriteLine(figures.LastLine());
+            return 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("bench: interrupted; everything it started has been stopped");
+            return 130;
+        }
+        catch (BenchFailedException ex)
+        {
+            Console.Error.WriteLine($"bench: failed: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine($"bench: error: {ex.GetType().Name}: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static void OnSignal(PosixSignalContext context, CancellationTokenSource stop)
+    {
+        if (stop.IsCancellationRequested)
+        {
+            // A second Ctrl-C while stopping: let the runtime end the process at once.
+            return;
+        }
+
+        context.Cancel = true;
+        stop.Cancel();
+    }
+}
