@@ -52,6 +52,21 @@ public sealed class UptDatabase(NpgsqlDataSource dataSource)
     public Task<long> CountErrorsAsync(string domain, CancellationToken cancellationToken) =>
         ScalarAsync("SELECT count(*) FROM upt_errors WHERE domain = $1", domain, cancellationToken);
 
+    /// <summary>Error rows (of any domain) whose raw record is <paramref name="raw"/>.</summary>
+    public async Task<List<(string Domain, string Message)>> ErrorsWithRawAsync(string raw, CancellationToken cancellationToken)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT domain, message FROM upt_errors WHERE raw = $1");
+        cmd.Parameters.AddWithValue(raw);
+        var rows = new List<(string, string)>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return rows;
+    }
+
     /// <summary>The stored checkpoints of a stream's shards.</summary>
     public async Task<List<Checkpoint>> CheckpointsAsync(string stream, CancellationToken cancellationToken)
     {
