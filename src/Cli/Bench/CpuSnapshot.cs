@@ -18,10 +18,12 @@ internal sealed record CpuSnapshot(DateTimeOffset At, IReadOnlyDictionary<string
         var table = ReadProcesses();
         var children = table.GroupBy(p => p.Value.Parent).ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToList());
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        var allRoots = groups.Values.SelectMany(r => r).ToHashSet();
         foreach (var (name, roots) in groups)
         {
-            // Live descendants count their own time; exited ones are in their parent's cutime/cstime.
-            var seen = new HashSet<int>();
+            // Live descendants count their own time; exited ones are in their parent's cutime/cstime. A descendant
+            // that is another group's root (the silos are children of the bench process) counts for that group only.
+            var seen = new HashSet<int>(allRoots.Except(roots));
             var pending = new Stack<int>(roots.Where(table.ContainsKey));
             double ticks = 0;
             while (pending.TryPop(out var pid))

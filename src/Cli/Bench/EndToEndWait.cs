@@ -11,6 +11,9 @@ internal sealed class EndToEndWait(BenchDatabase database, ILogger logger)
 {
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>When the first row was seen durable (from the watch's start); null before.</summary>
+    public TimeSpan? FirstDurable { get; private set; }
+
     /// <summary>Returns the time from <paramref name="watch"/>'s start until <paramref name="expectedObjects"/> rows are durable.</summary>
     public async Task<TimeSpan> RunAsync(Stopwatch watch, long expectedObjects, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -20,6 +23,11 @@ internal sealed class EndToEndWait(BenchDatabase database, ILogger logger)
         {
             var objects = await database.CountedObjectsAsync(cancellationToken);
             var elapsed = watch.Elapsed;
+            if (objects > 0 && FirstDurable is null)
+            {
+                FirstDurable = elapsed;
+            }
+
             if (objects >= expectedObjects)
             {
                 return elapsed;
