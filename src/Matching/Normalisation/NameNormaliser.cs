@@ -21,11 +21,10 @@ public static class NameNormaliser
             return "";
         }
 
-        var decomposed = value.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var ch in decomposed)
+        var sb = new StringBuilder(value.Length);
+        foreach (var ch in value)
         {
-            var c = char.ToLowerInvariant(ch);
+            var c = Fold(char.ToLowerInvariant(ch));
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
                 sb.Append(c);
@@ -39,13 +38,28 @@ public static class NameNormaliser
                 // Separators split words; apostrophes do not (o'brien = obrien).
                 sb.Append(' ');
             }
-            // Everything else (combining marks left by FormD, apostrophes, other punctuation) is dropped.
+            // Everything else (apostrophes, other punctuation, unmapped scripts) is dropped.
         }
 
         return sb.ToString().TrimEnd();
     }
 
-    // Letters that do not decompose into base + mark under FormD.
+    // Accented Latin letters folded by table: Upt runs with InvariantGlobalization, where string.Normalize cannot decompose.
+    private const string Accented = "àáâãäåāăąçćĉċčďèéêëēĕėęěĝğġģĥìíîïĩīĭįĵķĺļľñńņňòóôõöōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżž";
+    private const string Plain = "aaaaaaaaacccccdeeeeeeeeegggghiiiiiiiijklllnnnnoooooooorrrssssttuuuuuuuuuuwyyyzzz";
+
+    private static char Fold(char c)
+    {
+        if (c < 128)
+        {
+            return c;
+        }
+
+        var i = Accented.IndexOf(c, StringComparison.Ordinal);
+        return i >= 0 ? Plain[i] : c;
+    }
+
+    // Letters that fold to more than one letter, or have no accented form.
     private static string? Special(char c) => c switch
     {
         'ß' => "ss",

@@ -18,6 +18,7 @@ public sealed record MatchModel(
     LevelWeights Email,
     LevelWeights Phone,
     double LocationCapBits,
+    double LocationCapSharedSurnameBits,
     double LocationFloorBits,
     double PriorLog2Odds)
 {
@@ -52,6 +53,10 @@ public sealed record MatchModel(
         // Address fields describe one place and are strongly correlated, so their sum is capped at the chance that two
         // unrelated people share an address (~1 in 65,000 ≈ 16 bits). The floor is a move: ~1 in 16 records is older than a move.
         LocationCapBits: 16,
+        // Household members share surname and address, so once the surname agrees a shared address says much less:
+        // among different people with the same surname, sharing an address is ~1 in 250 (≈ 8 bits), not 1 in 65,000.
+        // Without this, two relatives with no birth dates would merge on surname + address alone.
+        LocationCapSharedSurnameBits: 8,
         LocationFloorBits: -4,
         // Prior odds that a blocked candidate pair is the same person: about 1 in 1,000.
         PriorLog2Odds: -10);

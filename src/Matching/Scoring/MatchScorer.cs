@@ -41,7 +41,8 @@ public static class MatchScorer
             + Add(model.PostalCode, CodeAgreement(a.PostalCode, b.PostalCode))
             + Add(model.State, CodeAgreement(a.State, b.State))
             + Add(model.Country, Equal(a.Country, b.Country));
-        bits += Math.Clamp(location, model.LocationFloorBits, model.LocationCapBits);
+        var surnameAgrees = details.Any(d => d.Field == model.Surname.Field && d.Level is Agreement.Exact or Agreement.High);
+        bits += Math.Clamp(location, model.LocationFloorBits, surnameAgrees ? model.LocationCapSharedSurnameBits : model.LocationCapBits);
 
         bits += Add(model.LoyaltyId, LoyaltyAgreement(a.LoyaltyIds, b.LoyaltyIds));
         bits += Add(model.Email, AnyEqual(a.Emails, b.Emails));
