@@ -49,7 +49,18 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         if (_cluster is not null)
         {
+            // The cluster deletes its data folder on dispose; keep the silo and API logs for a look after a failure.
+            CopyLogs(_cluster.LogDirectory, Path.Combine(Path.GetTempPath(), "upt-integration-logs", _cluster.StreamName));
             await _cluster.DisposeAsync();
+        }
+    }
+
+    private static void CopyLogs(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.Exists(from) ? Directory.GetFiles(from) : [])
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
         }
     }
 
