@@ -146,7 +146,7 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
         var p50 = Percentiles.Of(latency.LatenciesMs, 50);
         var p99 = Percentiles.Of(latency.LatenciesMs, 99);
         Print(string.Create(CultureInfo.InvariantCulture,
-            $"  latency: {latency.Sent} objects at {latency.Rate:0}/s over {latency.Elapsed.TotalSeconds:0.0} s; {latency.LatenciesMs.Count} probes (ack -> readable via API): p50 {p50:0} ms, p90 {Percentiles.Of(latency.LatenciesMs, 90):0} ms, p99 {p99:0} ms, max {latency.LatenciesMs.Max():0} ms, timed out {latency.TimedOut}"));
+            $"  latency: {latency.Sent} objects at {latency.Rate:0}/s over {latency.Elapsed.TotalSeconds:0.0} s; {latency.LatenciesMs.Count} probes (ack -> readable via API): p50 {p50:0} ms, p90 {Percentiles.Of(latency.LatenciesMs, 90):0} ms, p99 {p99:0} ms, max {latency.LatenciesMs.Max():0} ms, timed out {latency.TimedOut}; {latency.Polls} polls = {latency.Polls / latency.Elapsed.TotalSeconds:0} API requests/s"));
         Print($"    cpu: {latencyCpu}");
 
         // 7. Cost of the n-th object of one profile.

@@ -6,4 +6,5 @@ namespace Upt.Cli.Bench;
 /// <param name="Sent">Objects sent.</param>
 /// <param name="Rate">Objects per second asked for.</param>
 /// <param name="Elapsed">Wall time of the feed.</param>
-internal sealed record LatencyResult(IReadOnlyList<double> LatenciesMs, int TimedOut, long Sent, double Rate, TimeSpan Elapsed);
+/// <param name="Polls">API requests the probes made (their load is part of what the latency saw).</param>
+internal sealed record LatencyResult(IReadOnlyList<double> LatenciesMs, int TimedOut, long Sent, double Rate, TimeSpan Elapsed, long Polls);
