@@ -153,13 +153,15 @@ internal static class RunCommand
 
     private static void OnSignal(PosixSignalContext context, CancellationTokenSource stop)
     {
+        // Always an orderly stop, also on a repeated signal: `timeout` and some terminals deliver the same SIGINT
+        // twice (to the process and to its group), and dying half-way would leave the silos running.
+        context.Cancel = true;
         if (stop.IsCancellationRequested)
         {
-            // A second Ctrl-C while stopping: let the runtime end the process at once.
+            Console.Error.WriteLine("run: already stopping (SIGKILL to abort; the next `upt run` cleans up what is left)");
             return;
         }
 
-        context.Cancel = true;
         stop.Cancel();
     }
 
