@@ -38,6 +38,12 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
             // Null: a fresh temporary folder, deleted when the cluster is disposed.
             DataDirectory = null,
         };
+        foreach (var (key, value) in settings.SiloEnvironment)
+        {
+            options.SiloEnvironment[key] = value;
+            Print($"  silo environment: {key}={value}");
+        }
+
         BenchLog.Phase(logger, "Starting PostgreSQL, kinesalite, silo(s) and API");
         await using var cluster = await LocalCluster.StartAsync(options, logger, cancellationToken);
         var database = new BenchDatabase(cluster.PostgresConnectionString, Domain);

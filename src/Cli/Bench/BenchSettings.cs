@@ -7,6 +7,9 @@ namespace Upt.Cli.Bench;
 /// <param name="Seed">Seed of the synthetic generator.</param>
 internal sealed record BenchSettings(int Objects, int Shards, int Silos, int Seed)
 {
+    /// <summary>Extra silo environment (e.g. a log level), to measure what a setting changes without a rebuild.</summary>
+    public IReadOnlyDictionary<string, string> SiloEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The domain every bench object belongs to.</summary>
     public const string Domain = "bench";
 

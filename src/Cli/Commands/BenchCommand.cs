@@ -18,9 +18,14 @@ internal static class BenchCommand
         var shards = new Option<int>("--shards") { Description = "Shards of the Kinesis stream", DefaultValueFactory = _ => 4 };
         var silos = new Option<int>("--silos") { Description = "Number of silos", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic generator", DefaultValueFactory = _ => 1 };
+        var siloEnv = new Option<string[]>("--silo-env")
+        {
+            Description = "Extra silo environment, KEY=VALUE (repeatable), e.g. Logging__LogLevel__Polly=Warning: what a setting changes, without a rebuild",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("bench", "Measure Upt end to end against its Kinesis and PostgreSQL ceilings, latency, and n-th object cost")
         {
-            objects, shards, silos, seed,
+            objects, shards, silos, seed, siloEnv,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -29,6 +34,7 @@ internal static class BenchCommand
                 : parse.GetValue(shards) is < 1 or > 64 ? "--shards must be between 1 and 64."
                 : parse.GetValue(silos) is < 1 or > 16 ? "--silos must be between 1 and 16."
                 : parse.GetValue(seed) is < 0 or > 49_999 ? "--seed must be between 0 and 49999 (the latency feed uses seed + 50000)."
+                : (parse.GetValue(siloEnv) ?? []).FirstOrDefault(e => e.IndexOf('=', StringComparison.Ordinal) < 1) is { } bad ? $"--silo-env takes KEY=VALUE (got '{bad}')."
                 : null;
             if (error is not null)
             {
@@ -36,7 +42,11 @@ internal static class BenchCommand
                 return 2;
             }
 
-            return await RunAsync(new BenchSettings(parse.GetValue(objects), parse.GetValue(shards), parse.GetValue(silos), parse.GetValue(seed)));
+            var environment = (parse.GetValue(siloEnv) ?? []).Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+            return await RunAsync(new BenchSettings(parse.GetValue(objects), parse.GetValue(shards), parse.GetValue(silos), parse.GetValue(seed))
+            {
+                SiloEnvironment = environment,
+            });
         });
         return command;
     }
