@@ -16,7 +16,11 @@ internal sealed class NthObjectCost(IClusterClient client, string domain)
 
     public int Calls { get; init; } = 1000;
 
-    public int WarmUpCalls { get; init; } = 100;
+    /// <summary>Calls on the warm-up traveller; tiered JIT needs a few hundred calls of a path to reach its final code.</summary>
+    public int WarmUpCalls { get; init; } = 300;
+
+    /// <summary>Further warm-up travellers, a few calls each, so that the new-profile path is warm too.</summary>
+    public int WarmUpTravellers { get; init; } = 10;
 
     /// <summary>Warms up on one traveller, then times <see cref="Calls"/> calls on another; returns the timings and that traveller.</summary>
     public async Task<(NthObjectResult Result, string TravellerId)> RunAsync(CancellationToken cancellationToken)
@@ -26,6 +30,11 @@ internal sealed class NthObjectCost(IClusterClient client, string domain)
 
         // Warm-up on another traveller: JIT, grain activations and connection pools are not what is measured.
         await IngestSeriesAsync(grain, $"bench-nth-warmup-{run}", WarmUpCalls, cancellationToken);
+        for (var i = 0; i < WarmUpTravellers; i++)
+        {
+            await IngestSeriesAsync(grain, $"bench-nth-warmup-{run}-{i}", 20, cancellationToken);
+        }
+
         var traveller = $"bench-nth-{run}";
         var times = await IngestSeriesAsync(grain, traveller, Calls, cancellationToken);
         return (new NthObjectResult(times), traveller);
