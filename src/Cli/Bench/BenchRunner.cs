@@ -91,7 +91,9 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
         await pg.CreateTableAsync(cancellationToken);
         cpu = CpuSnapshot.Take(CpuGroups.Of(cluster));
         var pgResult = await pg.RunAsync(Domain, load.Rows, cancellationToken);
-        var pgCpu = CpuSnapshot.Take(CpuGroups.Of(cluster)).CoresSince(cpu);
+        var pgAfter = CpuSnapshot.Take(CpuGroups.Of(cluster));
+        var pgCpu = pgAfter.CoresSince(cpu) + string.Create(CultureInfo.InvariantCulture,
+            $"; postgres {pgAfter.MillisecondsPer(cpu, "postgres", load.Rows.Count):0.000} ms CPU per row");
         var scratchRows = await pg.CountAsync(cancellationToken);
         await pg.DropTableAsync(cancellationToken);
         if (scratchRows != expected.Objects)
@@ -121,7 +123,9 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
         var timeout = TimeSpan.FromSeconds(Math.Max(180, settings.Objects / 20.0));
         var wait = new EndToEndWait(database, logger);
         var e2eTime = await wait.RunAsync(watch, expected.Objects, timeout, cancellationToken);
-        var e2eCpu = CpuSnapshot.Take(CpuGroups.Of(cluster)).CoresSince(cpuAtReady);
+        var e2eAfter = CpuSnapshot.Take(CpuGroups.Of(cluster));
+        var e2eCpu = e2eAfter.CoresSince(cpuAtReady) + string.Create(CultureInfo.InvariantCulture,
+            $"; CPU per object: silo {e2eAfter.MillisecondsPer(cpuAtReady, "silo", settings.Objects):0.00} ms, postgres {e2eAfter.MillisecondsPer(cpuAtReady, "postgres", settings.Objects):0.00} ms, kinesalite {e2eAfter.MillisecondsPer(cpuAtReady, "kinesalite", settings.Objects):0.00} ms");
         var startUpCpu = cpuAtReady.CoresSince(cpu);
         await VerifyDurableAsync(database, expected, cancellationToken);
         var e2eRate = load.Envelopes.Count / e2eTime.TotalSeconds;

@@ -62,6 +62,16 @@ internal sealed record CpuSnapshot(DateTimeOffset At, IReadOnlyDictionary<string
             $"{string.Join(", ", parts)} | machine {(MachineBusySeconds - before.MachineBusySeconds) / wall:0.00} of {Environment.ProcessorCount} cores");
     }
 
+    /// <summary>
+    /// CPU milliseconds a group spent per unit of work since <paramref name="before"/>: unlike throughput, this hardly
+    /// changes when other work on the machine takes cores away, so runs on a busy machine stay comparable.
+    /// </summary>
+    public double MillisecondsPer(CpuSnapshot before, string group, long units)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        return units > 0 ? (Seconds.GetValueOrDefault(group) - before.Seconds.GetValueOrDefault(group)) * 1000 / units : 0;
+    }
+
     private static Dictionary<int, (int Parent, double Ticks)> ReadProcesses()
     {
         var table = new Dictionary<int, (int, double)>();
