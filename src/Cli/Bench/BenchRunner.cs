@@ -159,12 +159,20 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
             $"  latency: {latency.Sent} objects at {latency.Rate:0}/s over {latency.Elapsed.TotalSeconds:0.0} s; {latency.LatenciesMs.Count} probes (ack -> readable via API): p50 {p50:0} ms, p90 {Percentiles.Of(latency.LatenciesMs, 90):0} ms, p99 {p99:0} ms, max {latency.LatenciesMs.Max():0} ms, timed out {latency.TimedOut}; {latency.Polls} polls = {latency.Polls / latency.Elapsed.TotalSeconds:0} API requests/s"));
         Print($"    cpu: {latencyCpu}");
 
+        // What the cluster burns with nothing to do (pulling agents polling, timers): the floor under every figure.
+        cpu = CpuSnapshot.Take(CpuGroups.Of(cluster));
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        Print($"  idle for 3 s: cpu {CpuSnapshot.Take(CpuGroups.Of(cluster)).CoresSince(cpu)}");
+
         // 7. Cost of the n-th object of one profile.
         BenchLog.Phase(logger, "n-th object cost: 1000 objects into one profile through IIngestGrain, one call each");
         await using var orleans = await BenchClusterClient.ConnectAsync(cluster, cancellationToken);
         cpu = CpuSnapshot.Take(CpuGroups.Of(cluster));
-        var (nth, traveller) = await new NthObjectCost(orleans.Client, Domain).RunAsync(cancellationToken);
-        var nthCpu = CpuSnapshot.Take(CpuGroups.Of(cluster)).CoresSince(cpu);
+        var nthRun = new NthObjectCost(orleans.Client, Domain);
+        var (nth, traveller) = await nthRun.RunAsync(cancellationToken);
+        var nthAfter = CpuSnapshot.Take(CpuGroups.Of(cluster));
+        var nthCpu = nthAfter.CoresSince(cpu) + string.Create(CultureInfo.InvariantCulture,
+            $"; CPU per call (warm-up included): silo {nthAfter.MillisecondsPer(cpu, "silo", nthRun.TotalCalls):0.00} ms, postgres {nthAfter.MillisecondsPer(cpu, "postgres", nthRun.TotalCalls):0.00} ms");
         var rows = await database.TravellerObjectsAsync(traveller, cancellationToken);
         if (rows != nth.CallMs.Count)
         {

@@ -22,6 +22,12 @@ internal sealed class NthObjectCost(IClusterClient client, string domain)
     /// <summary>Further warm-up travellers, a few calls each, so that the new-profile path is warm too.</summary>
     public int WarmUpTravellers { get; init; } = 10;
 
+    /// <summary>Calls on each further warm-up traveller.</summary>
+    public const int CallsPerWarmUpTraveller = 20;
+
+    /// <summary>Every call a run makes, warm-up included.</summary>
+    public int TotalCalls => Calls + WarmUpCalls + (WarmUpTravellers * CallsPerWarmUpTraveller);
+
     /// <summary>Warms up on one traveller, then times <see cref="Calls"/> calls on another; returns the timings and that traveller.</summary>
     public async Task<(NthObjectResult Result, string TravellerId)> RunAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +38,7 @@ internal sealed class NthObjectCost(IClusterClient client, string domain)
         await IngestSeriesAsync(grain, $"bench-nth-warmup-{run}", WarmUpCalls, cancellationToken);
         for (var i = 0; i < WarmUpTravellers; i++)
         {
-            await IngestSeriesAsync(grain, $"bench-nth-warmup-{run}-{i}", 20, cancellationToken);
+            await IngestSeriesAsync(grain, $"bench-nth-warmup-{run}-{i}", CallsPerWarmUpTraveller, cancellationToken);
         }
 
         var traveller = $"bench-nth-{run}";
