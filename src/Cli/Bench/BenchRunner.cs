@@ -55,6 +55,11 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
             await api.CreateDomainAsync(Domain, cancellationToken);
         }
 
+        // The floor under every figure: what the cluster burns with an empty stream (pulling agents polling, timers).
+        var idle = CpuSnapshot.Take(CpuGroups.Of(cluster));
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        Print($"  idle cluster, empty stream, 3 s: cpu {CpuSnapshot.Take(CpuGroups.Of(cluster)).CoresSince(idle)}");
+
         for (var i = 0; i < cluster.Silos.Count; i++)
         {
             await cluster.StopSiloAsync(i);
@@ -159,10 +164,10 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
             $"  latency: {latency.Sent} objects at {latency.Rate:0}/s over {latency.Elapsed.TotalSeconds:0.0} s; {latency.LatenciesMs.Count} probes (ack -> readable via API): p50 {p50:0} ms, p90 {Percentiles.Of(latency.LatenciesMs, 90):0} ms, p99 {p99:0} ms, max {latency.LatenciesMs.Max():0} ms, timed out {latency.TimedOut}; {latency.Polls} polls = {latency.Polls / latency.Elapsed.TotalSeconds:0} API requests/s"));
         Print($"    cpu: {latencyCpu}");
 
-        // What the cluster burns with nothing to do (pulling agents polling, timers): the floor under every figure.
+        // Idle again after the feed: more than at the start means work still draining, or activations costing upkeep.
         cpu = CpuSnapshot.Take(CpuGroups.Of(cluster));
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
-        Print($"  idle for 3 s: cpu {CpuSnapshot.Take(CpuGroups.Of(cluster)).CoresSince(cpu)}");
+        Print($"  idle after the latency feed, 3 s: cpu {CpuSnapshot.Take(CpuGroups.Of(cluster)).CoresSince(cpu)}");
 
         // 7. Cost of the n-th object of one profile.
         BenchLog.Phase(logger, "n-th object cost: 1000 objects into one profile through IIngestGrain, one call each");
