@@ -15,7 +15,7 @@ public sealed class MergeModeTests(GridFixture grid)
     private async Task SeedAsync(string domain, params string[] travellers)
     {
         var batch = travellers.Select((t, i) => Envelopes.Raw(Envelopes.Envelope(domain, "guest_profile",
-            Envelopes.GuestProfile(t, "FIRST" + t, "LAST" + t, $"{t.ToLowerInvariant()}@example.com", $"2024-01-0{i + 1}T00:00:00.000Z")))).ToArray();
+            Envelopes.GuestProfile(t, "FIRST" + t, "LAST" + t, $"{t.ToLowerInvariant()}@example.com", $"2024-01-{i + 1:D2}T00:00:00.000Z")))).ToArray();
         await Ingest.IngestAsync(batch);
     }
 
@@ -72,6 +72,40 @@ public sealed class MergeModeTests(GridFixture grid)
         var ids = new[] { await ResolveAsync(domain, "OA"), await ResolveAsync(domain, "OB"), await ResolveAsync(domain, "OC") };
         Assert.Single(ids.Distinct());
         Assert.Equal(1, (await grid.Client.GetGrain<IDomainGrain>(domain).GetAsync())!.Profiles);
+    }
+
+    /// <summary>
+    /// Many concurrent merges over a connected graph of travellers (each side may be absorbed by a third
+    /// profile while a merge is in flight) end in exactly one profile holding every object.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Concurrent_merges_over_a_connected_graph_end_in_one_profile(int seed)
+    {
+        var domain = await grid.NewDomainAsync();
+        var travellers = Enumerable.Range(0, 8).Select(i => $"G{seed}T{i}").ToArray();
+        await SeedAsync(domain, travellers);
+        var random = new Random(seed);
+        // A random spanning tree plus extra edges, each edge in a random direction.
+        var edges = Enumerable.Range(1, travellers.Length - 1).Select(i => (travellers[i], travellers[random.Next(i)])).ToList();
+        edges.AddRange(Enumerable.Range(0, 6).Select(_ => (travellers[random.Next(8)], travellers[random.Next(8)])).Where(e => e.Item1 != e.Item2));
+        var merges = edges.Select(e => random.Next(2) == 0 ? e : (e.Item2, e.Item1))
+            .Select(e => Ingest.IngestAsync([Envelopes.Raw(MergeEnvelope(domain, e.Item1, e.Item2))]));
+
+        var summaries = await Task.WhenAll(merges);
+
+        Assert.All(summaries, s => Assert.Equal(0, s.Errors));
+        var ids = await Task.WhenAll(travellers.Select(t => ResolveAsync(domain, t)));
+        var survivor = Assert.Single(ids.Distinct());
+        var view = await grid.Client.GetGrain<IProfileGrain>(GrainKeys.Profile(domain, survivor!)).GetAsync(new ProfileQuery(null, 0, 100));
+        Assert.Equal(travellers.Order(StringComparer.Ordinal), view!.TravellerIds);
+        Assert.Equal(8, view.Objects["guest_profile"].Total);
+        Assert.Equal(8, view.Objects["email_history"].Total);
+        var info = await grid.Client.GetGrain<IDomainGrain>(domain).GetAsync();
+        Assert.Equal(1, info!.Profiles);
+        Assert.Equal(16, info.Objects);
     }
 
     [Fact]

@@ -6,8 +6,12 @@ public sealed record ApplyOutcome(
     [property: Id(0)] string ProfileId,
     [property: Id(1)] IReadOnlyList<ProfileChangeEvent> Changes,
     [property: Id(2)] int Errors,
-    [property: Id(3)] string? MergedInto = null)
+    [property: Id(3)] string? MergedInto = null,
+    [property: Id(4)] string? AbsorbedMovedTo = null)
 {
+    /// <summary>A survivor could not absorb a profile because another survivor took it first.</summary>
+    public static ApplyOutcome AbsorbedElsewhere(string profileId, string otherSurvivor) => new(profileId, [], 0, null, otherSurvivor);
+
     /// <summary>The profile was merged away: apply again at <paramref name="survivor"/>.</summary>
     public static ApplyOutcome Forward(string profileId, string survivor) => new(profileId, [], 0, survivor);
 

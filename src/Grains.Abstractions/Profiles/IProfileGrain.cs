@@ -24,10 +24,10 @@ public interface IProfileGrain : IGrainWithStringKey
 
     /// <summary>
     /// Absorbed side, step 1: hands its fields to the survivor and stops taking writes (they fail as
-    /// retryable) until <see cref="CompleteDetachAsync"/>; null when there is nothing to merge.
+    /// retryable) until <see cref="CompleteDetachAsync"/>; or where it went if another survivor absorbed it first.
     /// </summary>
     [Alias("Detach")]
-    ValueTask<string?> DetachAsync(string survivorProfileId, CancellationToken cancellationToken = default);
+    ValueTask<DetachResult> DetachAsync(string survivorProfileId, CancellationToken cancellationToken = default);
 
     /// <summary>Absorbed side, step 2: the survivor's write committed (become a tombstone) or failed (resume).</summary>
     [Alias("CompleteDetach")]

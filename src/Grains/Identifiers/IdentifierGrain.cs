@@ -113,24 +113,37 @@ internal sealed class IdentifierGrain(ProfileStore store, GroupCommitWriter writ
 
         // Both ends may be stale after earlier merges: an empty apply answers with the current survivor.
         await ApplyFollowingForwardsAsync([], settings, cancellationToken);
+        var mine = _profileId!;
         var other = await CurrentAsync(targetProfile, target, settings, cancellationToken);
         var changes = new List<ProfileChangeEvent>();
-        for (var hop = 0; hop < MaxForwards && other != _profileId; hop++)
+        // Either side may move while we work (another merge absorbs it): follow it and try again until
+        // both sides are one profile. Every hop moves to a profile that already absorbed one of the sides.
+        for (var hop = 0; hop < MaxForwards && mine != other; hop++)
         {
-            var (survivor, absorbed) = string.CompareOrdinal(_profileId, other) < 0 ? (_profileId!, other) : (other, _profileId!);
+            var (survivor, absorbed) = string.CompareOrdinal(mine, other) < 0 ? (mine, other) : (other, mine);
             var outcome = await RetryWhileMergingAsync(() => Profile(survivor).AbsorbAsync(absorbed, MergeContext.ManualFromEnvelope(record.SourceId), settings, cancellationToken));
-            if (outcome.MergedInto is { } moved)
+            if (outcome.MergedInto is { } survivorMoved)
             {
-                // The chosen survivor was itself merged away meanwhile: retry with its survivor.
-                (_profileId, other) = survivor == _profileId ? (moved, other) : (_profileId, moved);
+                (mine, other) = survivor == mine ? (survivorMoved, other) : (mine, survivorMoved);
+                continue;
+            }
+
+            if (outcome.AbsorbedMovedTo is { } absorbedMoved)
+            {
+                (mine, other) = absorbed == mine ? (absorbedMoved, other) : (mine, absorbedMoved);
                 continue;
             }
 
             changes.AddRange(outcome.Changes);
-            _profileId = survivor;
-            break;
+            mine = other = survivor;
         }
 
+        if (mine != other)
+        {
+            throw new InvalidOperationException($"Merge of two travellers of domain {_domain} did not converge after {MaxForwards} hops");
+        }
+
+        _profileId = mine;
         return new ApplyOutcome(_profileId!, changes, 0);
     }
 

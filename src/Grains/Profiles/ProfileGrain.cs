@@ -165,8 +165,13 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         }
 
         var absorbed = GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(_domain, absorbedProfileId));
-        var theirs = await absorbed.DetachAsync(_profileId, cancellationToken);
-        if (theirs is null)
+        var detached = await absorbed.DetachAsync(_profileId, cancellationToken);
+        if (detached.MergedInto is { } elsewhere)
+        {
+            return elsewhere == _profileId ? ApplyOutcome.None(_profileId) : ApplyOutcome.AbsorbedElsewhere(_profileId, elsewhere);
+        }
+
+        if (detached.FieldsJson is not { } theirs)
         {
             return ApplyOutcome.None(_profileId);
         }
@@ -205,18 +210,23 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         return new ApplyOutcome(_profileId, [new ProfileChangeEvent(_domain, _profileId, ChangeKind.Merged, null, absorbedProfileId, null, _updatedAt)], 0);
     }
 
-    public async ValueTask<string?> DetachAsync(string survivorProfileId, CancellationToken cancellationToken = default)
+    public async ValueTask<DetachResult> DetachAsync(string survivorProfileId, CancellationToken cancellationToken = default)
     {
         await EnsureLoadedAsync();
         await CheckSealAsync();
-        if (!_exists || _mergedInto is not null)
+        if (_mergedInto is { } survivor)
         {
-            return null;
+            return new DetachResult(null, survivor);
+        }
+
+        if (!_exists)
+        {
+            return DetachResult.Missing;
         }
 
         _sealedFor = survivorProfileId;
         _sealedUntil = clock.GetUtcNow() + SealTimeout;
-        return _state.ToJson();
+        return new DetachResult(_state.ToJson(), null);
     }
 
     public ValueTask CompleteDetachAsync(string survivorProfileId, bool merged, CancellationToken cancellationToken = default)

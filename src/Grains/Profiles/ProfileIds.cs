@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Upt.Transforms.Common;
 
 namespace Upt.Grains.Profiles;
 
@@ -9,21 +8,9 @@ namespace Upt.Grains.Profiles;
 /// </summary>
 public static class ProfileIds
 {
+    // Fixed: changing it would re-key every profile.
     private static readonly Guid Namespace = new("6f1c9a52-3f0e-4b8e-9a31-5d7c2e4b8f10");
 
     /// <summary>The profile id a new traveller gets.</summary>
-    public static string ForTraveller(string domain, string travellerId)
-    {
-        Span<byte> ns = stackalloc byte[16];
-        Namespace.TryWriteBytes(ns, bigEndian: true, out _);
-        var name = Encoding.UTF8.GetBytes($"{domain}\n{travellerId}");
-        var input = new byte[16 + name.Length];
-        ns.CopyTo(input);
-        name.CopyTo(input, 16);
-        Span<byte> hash = stackalloc byte[20];
-        SHA1.HashData(input, hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true).ToString("D");
-    }
+    public static string ForTraveller(string domain, string travellerId) => NameBasedUuid.Create(Namespace, $"{domain}\n{travellerId}");
 }

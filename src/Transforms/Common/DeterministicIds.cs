@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace Upt.Transforms.Common;
@@ -13,20 +12,7 @@ internal static class DeterministicIds
     // Fixed namespace for Upt transform fallback ids; changing it would re-key every id-less traveller.
     private static readonly Guid Namespace = new("6f1c9a52-3d4e-5b7a-9c1d-2e8f4a6b0c3d");
 
-    public static string Uuid5(string name)
-    {
-        Span<byte> ns = stackalloc byte[16];
-        Namespace.TryWriteBytes(ns, bigEndian: true, out _);
-        var nameBytes = Encoding.UTF8.GetBytes(name);
-        var input = new byte[16 + nameBytes.Length];
-        ns.CopyTo(input);
-        nameBytes.CopyTo(input, 16);
-        Span<byte> hash = stackalloc byte[20];
-        SHA1.HashData(input, hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true).ToString();
-    }
+    public static string Uuid5(string name) => NameBasedUuid.Create(Namespace, name);
 
     /// <summary>Hex SHA-256 of a canonical form (object keys sorted ordinally), so key order and whitespace do not matter.</summary>
     public static string CanonicalHash(JsonElement value)
