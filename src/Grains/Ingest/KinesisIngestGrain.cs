@@ -23,7 +23,7 @@ internal sealed partial class KinesisIngestGrain(GroupCommitWriter writer, TimeP
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _pipeline = new IngestPipeline(GrainFactory, writer, new DomainSettingsCache(GrainFactory, clock), this.GetStreamProvider(ChangeStreams.ProviderName));
+        _pipeline = new IngestPipeline(GrainFactory, writer, new DomainSettingsCache(GrainFactory, clock), this.GetStreamProvider(ChangeStreams.ProviderName), logger);
         return Task.CompletedTask;
     }
 

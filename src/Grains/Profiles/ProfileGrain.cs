@@ -15,7 +15,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
 {
     private string _domain = "";
     private string _profileId = "";
-    private bool _loaded;
+    private Task? _loading;
     private bool _exists;
     private ProfileState _state = new();
     private HashSet<LookupRow> _lookups = [];
@@ -273,13 +273,28 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         _sealedFor = null;
     }
 
+    // Single-flight: GetAsync interleaves with writes, so a second load finishing after a write would roll the state back.
     private async Task EnsureLoadedAsync()
     {
-        if (_loaded)
+        var loading = _loading ??= LoadAsync();
+        try
         {
-            return;
+            await loading;
         }
+        catch
+        {
+            // A failed read (database unavailable) is retried by the next call, not remembered.
+            if (ReferenceEquals(_loading, loading))
+            {
+                _loading = null;
+            }
 
+            throw;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
         var row = await store.GetProfileAsync(_domain, _profileId);
         if (row is not null)
         {
@@ -290,8 +305,6 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
             _exists = true;
             _mergedInto = row.MergedInto;
         }
-
-        _loaded = true;
     }
 
     /// <summary>
