@@ -15,6 +15,7 @@ internal static class RunBanner
             "",
             $"  API             {api}",
             $"  OpenAPI         {api}/openapi/v1.json",
+            $"  Dashboard       {api}/dashboard/",
             $"  Health          {api}/health/ready",
             $"  Silos           {string.Join(", ", cluster.Silos.Select(s => $"{s.Name} (silo {s.SiloPort}, gateway {s.GatewayPort}, health http://127.0.0.1:{s.HttpPort}/health/ready)"))}",
             $"  PostgreSQL      {cluster.PostgresConnectionString}",
