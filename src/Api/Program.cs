@@ -4,12 +4,14 @@ using Upt.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddUptClusterClient();
+builder.AddUptMetrics();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: ["ready"]);
 
 var app = builder.Build();
 app.UseMiddleware<TransactionIdMiddleware>();
 app.MapOpenApi();
+app.MapPrometheusScrapingEndpoint();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
 app.MapAdminApi();

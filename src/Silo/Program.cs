@@ -18,6 +18,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MigrationState>();
 builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
 builder.AddUptSilo();
+builder.AddUptMetrics();
 
 var app = builder.Build();
 
@@ -30,6 +31,7 @@ if (app.Services.GetRequiredService<IOptions<PostgresOptions>>().Value.MigrateOn
 
 app.Services.GetRequiredService<MigrationState>().Done = true;
 
+app.MapPrometheusScrapingEndpoint();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
 await app.RunAsync();

@@ -44,6 +44,9 @@ public sealed class BadInputTests(ClusterFixture fixture)
         var expected = ExpectedIngest.Of(records.Where(r => r.Data != notJson).Select(r => r.Data));
         Assert.Equal(bad.Count, expected.Errors);
 
+        var silo = new Uri($"http://127.0.0.1:{fixture.Cluster.Silos[0].HttpPort}");
+        var before = await Metrics.ScrapeAsync(silo, cancellationToken);
+
         var put = await JsProducer.PutAsync(fixture.Cluster.KinesisEndpoint, fixture.Cluster.StreamName, records, cancellationToken);
         Assert.Equal(0, put.FailedEntries);
         Assert.True(put.Positions.Select(p => p.ShardId).Distinct().Count() > 1, "the records should spread over several shards");
@@ -68,6 +71,21 @@ public sealed class BadInputTests(ClusterFixture fixture)
             "the error record of the non-JSON record");
         var (errorDomain, message) = Assert.Single(notJsonErrors);
         Assert.Equal("", errorDomain);
+
+        // The silo's Prometheus metrics moved by exactly this test's records: every record read once, one error
+        // per rejected record (bad envelopes and the non-JSON one), and the good objects by type.
+        var after = await Metrics.ScrapeAsync(silo, cancellationToken);
+        Assert.Equal(records.Count, Metrics.Sum(after, "records_read_total") - Metrics.Sum(before, "records_read_total"));
+        Assert.Equal(bad.Count + 1, Metrics.Sum(after, "upt_ingest_errors_total") - Metrics.Sum(before, "upt_ingest_errors_total"));
+        Assert.Equal(expected.Profiles, Metrics.Sum(after, "upt_ingest_profiles_created_total") - Metrics.Sum(before, "upt_ingest_profiles_created_total"));
+        Assert.Contains("millis_behind_latest_milliseconds{", after, StringComparison.Ordinal);
+        Assert.Contains("orleans_catalog_activation_created_total{", after, StringComparison.Ordinal);
+        // Request durations are recorded as responses complete and scrapes are cached briefly: wait for the route.
+        await Eventually.WaitAsync(
+            () => Metrics.ScrapeAsync(fixture.Cluster.ApiUrl, cancellationToken),
+            api => api.Contains("http_route=\"/api/ucp/error/\"", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30),
+            "the API's request-duration metric for /api/ucp/error/ (route pattern of the group)");
         Report($"{bad.Count} bad envelopes -> {total} errors in {domain}; the non-JSON record -> 1 error without domain ({message})");
     }
 

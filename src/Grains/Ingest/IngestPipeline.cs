@@ -62,6 +62,8 @@ internal sealed partial class IngestPipeline(IGrainFactory grains, GroupCommitWr
         }
 
         var events = applies.SelectMany(a => a.Result.Changes).ToList();
+        IngestMetrics.Record(events);
+        IngestMetrics.RecordErrors(errors.Select(e => e.Category));
         if (changes is not null)
         {
             foreach (var domainEvents in events.GroupBy(e => e.Domain, StringComparer.Ordinal))
