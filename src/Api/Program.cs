@@ -10,6 +10,7 @@ builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster",
 
 var app = builder.Build();
 app.UseMiddleware<TransactionIdMiddleware>();
+app.UseMiddleware<ClusterFailureMiddleware>();
 app.MapOpenApi();
 app.MapPrometheusScrapingEndpoint();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

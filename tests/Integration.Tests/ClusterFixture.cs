@@ -7,7 +7,7 @@ namespace Upt.Integration.Tests;
 /// A whole local Upt (private PostgreSQL, kinesalite with a fresh stream, one silo and the API as real processes from
 /// the Release build) shared by the tests of a class or collection. Each test uses its own domain.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     private LocalCluster? _cluster;
     private NpgsqlDataSource? _database;
@@ -28,16 +28,19 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        _cluster = await LocalCluster.StartAsync(new LocalClusterOptions
-        {
-            Silos = 1,
-            Shards = 4,
-            StreamName = $"it-{Guid.NewGuid():N}"[..16],
-        });
+        _cluster = await LocalCluster.StartAsync(CreateOptions());
         StartTime = watch.Elapsed;
         _database = NpgsqlDataSource.Create(_cluster.PostgresConnectionString);
         _api = new UptApi(_cluster.ApiUrl);
     }
+
+    /// <summary>The cluster to start: one silo and four shards unless a derived fixture says otherwise.</summary>
+    protected virtual LocalClusterOptions CreateOptions() => new()
+    {
+        Silos = 1,
+        Shards = 4,
+        StreamName = $"it-{Guid.NewGuid():N}"[..16],
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -9,6 +9,16 @@ public sealed record Checkpoint(string ShardId, BigInteger? SequenceNumber, bool
 /// <summary>Direct reads of the Upt tables: what is durable, independent of the API.</summary>
 public sealed class UptDatabase(NpgsqlDataSource dataSource)
 {
+    /// <summary>The Orleans membership status (3 active, 6 dead) of the newest silo on <paramref name="port"/>; null when none.</summary>
+    public async Task<int?> SiloStatusAsync(string clusterId, int port, CancellationToken cancellationToken)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            "SELECT status FROM orleansmembershiptable WHERE deploymentid = $1 AND port = $2 ORDER BY generation DESC LIMIT 1");
+        cmd.Parameters.AddWithValue(clusterId);
+        cmd.Parameters.AddWithValue(port);
+        return await cmd.ExecuteScalarAsync(cancellationToken) is int status ? status : null;
+    }
+
     /// <summary>Rows of upt_objects for the domain.</summary>
     public async Task<long> CountObjectsAsync(string domain, CancellationToken cancellationToken)
     {

@@ -24,6 +24,12 @@ internal static class OrleansClientSetup
                 o.ClusterId = cluster.ClusterId;
                 o.ServiceId = cluster.ServiceId;
             });
+            // Re-read the live gateways often, so a silo that died stops being used as a gateway within seconds
+            // of being declared dead (the default is one minute).
+            client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            // A request in flight to a silo that dies gets no answer; the API's reads are short, so give up after
+            // 10 s (default 30 s) and let ClusterFailureMiddleware retry them once the grain lives elsewhere.
+            client.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = "Npgsql";
