@@ -13,32 +13,16 @@ public sealed class ClusteringTests(PostgresServerFixture server) : IAsyncLifeti
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private NpgsqlDataSource? _db;
-    private TestCluster? _cluster;
+    // Each test adds or kills silos, so each gets its own cluster (a fixture instance per test, not per class).
+    private readonly OrleansClusterFixture _fixture = new(server);
 
-    private NpgsqlDataSource Db => _db ?? throw new InvalidOperationException("not initialised");
-    private TestCluster Cluster => _cluster ?? throw new InvalidOperationException("not initialised");
+    private NpgsqlDataSource Db => _fixture.Db;
+    private TestCluster Cluster => _fixture.Cluster;
     private string ClusterId => Cluster.Options.ClusterId;
 
-    public async ValueTask InitializeAsync()
-    {
-        var cs = await OrleansPostgres.NewMigratedDatabaseAsync(server, "clustering");
-        _db = NpgsqlDataSource.Create(cs);
-        _cluster = await OrleansPostgres.DeployAsync(cs, silos: 2);
-    }
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-
-        if (_db is not null)
-        {
-            await _db.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task TwoSilosFormAClusterAndAThirdJoinsAndLeaves()
