@@ -11,6 +11,7 @@ public sealed class BenchPgCeilingTests(PostgresServerFixture postgres) : IClass
     public async Task Upserts_every_distinct_row_once_with_repeats_updating_in_place()
     {
         var connectionString = await postgres.NewDatabaseAsync("bench");
+        await MigrateAsync(connectionString);
         var at = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
         var rows = Enumerable.Range(0, 250)
             .Select(i => new FlatRow("clickstream", $"t{i % 40}", $"o{i % 100}", $$"""{"n":{{i}}}""", i % 7 == 0 ? null : at.AddMinutes(i)))
@@ -39,6 +40,7 @@ public sealed class BenchPgCeilingTests(PostgresServerFixture postgres) : IClass
     public async Task Drop_removes_the_scratch_table()
     {
         var connectionString = await postgres.NewDatabaseAsync("bench");
+        await MigrateAsync(connectionString);
         var ceiling = new PgCeiling(connectionString, "bench_scratch_drop");
         await ceiling.CreateTableAsync(TestContext.Current.CancellationToken);
         await ceiling.DropTableAsync(TestContext.Current.CancellationToken);
@@ -47,5 +49,12 @@ public sealed class BenchPgCeilingTests(PostgresServerFixture postgres) : IClass
         await conn.OpenAsync(TestContext.Current.CancellationToken);
         await using var cmd = new NpgsqlCommand("SELECT to_regclass('bench_scratch_drop') IS NULL", conn);
         Assert.True((bool)(await cmd.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+    }
+
+    // The scratch table copies upt_objects, so the database needs Upt's schema, as a bench cluster's has.
+    private static async Task MigrateAsync(string connectionString)
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
+        await new Upt.Storage.Migrator(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<Upt.Storage.Migrator>.Instance).MigrateAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -18,26 +18,14 @@ internal sealed class PgCeiling(string connectionString, string table = "bench_s
     /// <summary>Concurrent connections.</summary>
     public int Connections { get; init; } = 3;
 
-    /// <summary>(Re)creates the empty scratch table.</summary>
+    /// <summary>(Re)creates the empty scratch table from the real <c>upt_objects</c> (the Upt schema must be migrated).</summary>
     public async Task CreateTableAsync(CancellationToken cancellationToken)
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync(cancellationToken);
         await using var cmd = new NpgsqlCommand($"""
             DROP TABLE IF EXISTS {table};
-            CREATE TABLE {table} (
-                domain       text        NOT NULL,
-                object_type  text        NOT NULL,
-                traveller_id text        NOT NULL,
-                object_id    text        NOT NULL,
-                profile_id   text        NOT NULL,
-                data         jsonb       NOT NULL,
-                last_updated timestamptz NULL,
-                created_at   timestamptz NOT NULL DEFAULT now(),
-                updated_at   timestamptz NOT NULL DEFAULT now(),
-                PRIMARY KEY (domain, object_type, traveller_id, object_id)
-            );
-            CREATE INDEX {table}_profile ON {table} (domain, profile_id, object_type, last_updated DESC NULLS LAST, object_id);
+            CREATE TABLE {table} (LIKE upt_objects INCLUDING ALL);
             """, conn);
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
