@@ -75,7 +75,8 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
             }
         }
 
-        var lookups = LookupValues.Of(next);
+        // Lookups are a function of the state: unchanged state, unchanged lookups.
+        var lookups = fieldsChanged ? LookupValues.Of(next) : _lookups;
         var newTravellers = _linkedTravellers.Contains(apply.TravellerId) ? [] : new[] { apply.TravellerId };
         var write = new ProfileWrite(_domain, _profileId)
         {
