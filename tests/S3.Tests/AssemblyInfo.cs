@@ -1,0 +1,3 @@
+using Upt.TestSupport;
+
+[assembly: AssemblyFixture(typeof(S3rverFixture))]
