@@ -4,13 +4,13 @@ using System.Text;
 
 namespace Upt.S3.Tests;
 
-/// <summary>An in-process HTTP handler: answers with a function of (request, attempt number) and records each request and its body.</summary>
-internal sealed class StubHandler(Func<StubHandler.Received, int, Task<HttpResponseMessage>> answer) : HttpMessageHandler
+/// <summary>An in-process HTTP handler: answers with a function of (request, attempt number[, request cancellation]) and records each request and its body.</summary>
+internal sealed class StubHandler(Func<StubHandler.Received, int, CancellationToken, Task<HttpResponseMessage>> answer) : HttpMessageHandler
 {
     private int _count;
 
     public StubHandler(Func<Received, int, HttpResponseMessage> answer)
-        : this((r, n) => Task.FromResult(answer(r, n)))
+        : this((r, n, _) => Task.FromResult(answer(r, n)))
     {
     }
 
@@ -41,7 +41,7 @@ internal sealed class StubHandler(Func<StubHandler.Received, int, Task<HttpRespo
             .ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(", ", h.Value), StringComparer.Ordinal);
         var received = new Received(request.Method.Method, request.RequestUri!, headers, body);
         Requests.Enqueue(received);
-        var response = await answer(received, Interlocked.Increment(ref _count));
+        var response = await answer(received, Interlocked.Increment(ref _count), cancellationToken);
         response.RequestMessage = request;
         return response;
     }
