@@ -30,6 +30,7 @@ public sealed partial class S3Client : IS3Client, IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly IAwsCredentialsProvider _credentials;
+    private readonly IDisposable? _ownedCredentials;
     private readonly ILogger _logger;
 
     /// <summary>Creates the client.</summary>
@@ -44,7 +45,14 @@ public sealed partial class S3Client : IS3Client, IDisposable
         _options = options;
         _endpoints = new S3Endpoints(options);
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _credentials = credentials ?? new DefaultCredentialsChain();
+        if (credentials is null)
+        {
+            var chain = new DefaultCredentialsChain();
+            _ownedCredentials = chain;
+            credentials = chain;
+        }
+
+        _credentials = credentials;
         if (httpClient is null)
         {
             _http = new HttpClient(new SocketsHttpHandler
@@ -212,9 +220,10 @@ public sealed partial class S3Client : IS3Client, IDisposable
         }
     }
 
-    /// <summary>Disposes the HTTP client if this instance created it.</summary>
+    /// <summary>Disposes the HTTP client and the credentials chain if this instance created them.</summary>
     public void Dispose()
     {
+        _ownedCredentials?.Dispose();
         if (_ownsHttp)
         {
             _http.Dispose();
