@@ -25,7 +25,7 @@ public sealed class DomainStore(NpgsqlDataSource dataSource)
     {
         const string filter = "domain = @d AND (@t::text IS NULL OR traveller_id = @t)";
         await using var cmd = dataSource.CreateCommand($"""
-            SELECT id, domain, category, message, object_type, traveller_id, transaction_id, raw, created_at
+            SELECT id, domain, category, message, object_type, traveller_id, transaction_id, raw, created_at, source
             FROM upt_errors WHERE {filter} ORDER BY created_at DESC, id LIMIT @l OFFSET @o;
             SELECT count(*) FROM upt_errors WHERE {filter};
             """);
@@ -39,7 +39,7 @@ public sealed class DomainStore(NpgsqlDataSource dataSource)
         {
             items.Add(new ErrorRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7),
-                reader.GetFieldValue<DateTimeOffset>(8)));
+                reader.GetFieldValue<DateTimeOffset>(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
         }
 
         await reader.NextResultAsync(cancellationToken);
@@ -52,7 +52,7 @@ public sealed class DomainStore(NpgsqlDataSource dataSource)
     {
         await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
-        foreach (var table in new[] { "upt_objects", "upt_lookups", "upt_travellers", "upt_profiles", "upt_counters", "upt_errors" })
+        foreach (var table in new[] { "upt_objects", "upt_lookups", "upt_travellers", "upt_profiles", "upt_counters", "upt_errors", "upt_batch_files", "upt_batch_runs" })
         {
             await using var cmd = new NpgsqlCommand($"DELETE FROM {table} WHERE domain = @d", conn, tx);
             cmd.Parameters.AddWithValue("d", domain);

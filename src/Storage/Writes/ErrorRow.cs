@@ -1,6 +1,9 @@
 namespace Upt.Storage;
 
-/// <summary>An error record to keep. <see cref="Id"/> derives from the source position so that redelivery is idempotent.</summary>
+/// <summary>
+/// An error record to keep. <see cref="Id"/> derives from the source position so that redelivery is idempotent.
+/// <see cref="Source"/> (file and line of a batch record) is read back, and set by <see cref="BatchStore.TagErrorSourcesAsync"/>.
+/// </summary>
 public sealed record ErrorRow(
     string Id,
     string Domain,
@@ -10,4 +13,5 @@ public sealed record ErrorRow(
     string? TravellerId,
     string? TransactionId,
     string Raw,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? Source = null);
