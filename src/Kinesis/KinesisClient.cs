@@ -70,22 +70,22 @@ public sealed partial class KinesisClient : IKinesisClient, IDisposable
             w.WriteString("StreamName", streamName);
             w.WriteNumber("ShardCount", shardCount);
         });
-        await SendAsync("CreateStream", body, cancellationToken).ConfigureAwait(false);
+        (await SendAsync("CreateStream", body, cancellationToken).ConfigureAwait(false)).Dispose();
     }
 
     /// <inheritdoc />
     public async Task DeleteStreamAsync(string streamName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamName);
-        await SendAsync("DeleteStream", Write(w => w.WriteString("StreamName", streamName)), cancellationToken).ConfigureAwait(false);
+        (await SendAsync("DeleteStream", Write(w => w.WriteString("StreamName", streamName)), cancellationToken).ConfigureAwait(false)).Dispose();
     }
 
     /// <inheritdoc />
     public async Task<StreamSummary> DescribeStreamSummaryAsync(string streamName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamName);
-        var answer = await SendAsync("DescribeStreamSummary", Write(w => w.WriteString("StreamName", streamName)), cancellationToken).ConfigureAwait(false);
-        return KinesisJson.ReadStreamSummary(answer);
+        using var answer = await SendAsync("DescribeStreamSummary", Write(w => w.WriteString("StreamName", streamName)), cancellationToken).ConfigureAwait(false);
+        return KinesisJson.ReadStreamSummary(answer.Span);
     }
 
     /// <inheritdoc />
@@ -124,8 +124,8 @@ public sealed partial class KinesisClient : IKinesisClient, IDisposable
             var body = token is null
                 ? Write(w => w.WriteString("StreamName", streamName))
                 : Write(w => w.WriteString("NextToken", token));
-            var answer = await SendAsync("ListShards", body, cancellationToken).ConfigureAwait(false);
-            var (shards, next) = KinesisJson.ReadListShards(answer);
+            using var answer = await SendAsync("ListShards", body, cancellationToken).ConfigureAwait(false);
+            var (shards, next) = KinesisJson.ReadListShards(answer.Span);
             all.AddRange(shards);
             token = string.IsNullOrEmpty(next) ? null : next;
         }
@@ -162,8 +162,8 @@ public sealed partial class KinesisClient : IKinesisClient, IDisposable
                 w.WriteString("StartingSequenceNumber", startingSequenceNumber);
             }
         });
-        var answer = await SendAsync("GetShardIterator", body, cancellationToken).ConfigureAwait(false);
-        return KinesisJson.ReadShardIterator(answer);
+        using var answer = await SendAsync("GetShardIterator", body, cancellationToken).ConfigureAwait(false);
+        return KinesisJson.ReadShardIterator(answer.Span);
     }
 
     /// <inheritdoc />
@@ -177,8 +177,8 @@ public sealed partial class KinesisClient : IKinesisClient, IDisposable
             w.WriteString("ShardIterator", shardIterator);
             w.WriteNumber("Limit", limit);
         });
-        var answer = await SendAsync("GetRecords", body, cancellationToken).ConfigureAwait(false);
-        return KinesisJson.ReadGetRecords(answer);
+        using var answer = await SendAsync("GetRecords", body, cancellationToken).ConfigureAwait(false);
+        return KinesisJson.ReadGetRecords(answer.Span);
     }
 
     /// <inheritdoc />
@@ -192,8 +192,8 @@ public sealed partial class KinesisClient : IKinesisClient, IDisposable
             w.WriteBase64String("Data", data.Span);
             w.WriteString("PartitionKey", partitionKey);
         });
-        var answer = await SendAsync("PutRecord", body, cancellationToken).ConfigureAwait(false);
-        return KinesisJson.ReadPutRecord(answer);
+        using var answer = await SendAsync("PutRecord", body, cancellationToken).ConfigureAwait(false);
+        return KinesisJson.ReadPutRecord(answer.Span);
     }
 
     /// <inheritdoc />
@@ -226,8 +226,8 @@ public sealed partial class KinesisClient : IKinesisClient, IDisposable
 
             w.WriteEndArray();
         });
-        var answer = await SendAsync("PutRecords", body, cancellationToken).ConfigureAwait(false);
-        return KinesisJson.ReadPutRecords(answer, entries.Count);
+        using var answer = await SendAsync("PutRecords", body, cancellationToken).ConfigureAwait(false);
+        return KinesisJson.ReadPutRecords(answer.Span, entries.Count);
     }
 
     /// <inheritdoc />
@@ -242,7 +242,7 @@ public sealed partial class KinesisClient : IKinesisClient, IDisposable
             w.WriteString("ShardToSplit", shardToSplit);
             w.WriteString("NewStartingHashKey", newStartingHashKey);
         });
-        await SendAsync("SplitShard", body, cancellationToken).ConfigureAwait(false);
+        (await SendAsync("SplitShard", body, cancellationToken).ConfigureAwait(false)).Dispose();
     }
 
     /// <inheritdoc />
@@ -257,7 +257,7 @@ public sealed partial class KinesisClient : IKinesisClient, IDisposable
             w.WriteString("ShardToMerge", shardToMerge);
             w.WriteString("AdjacentShardToMerge", adjacentShardToMerge);
         });
-        await SendAsync("MergeShards", body, cancellationToken).ConfigureAwait(false);
+        (await SendAsync("MergeShards", body, cancellationToken).ConfigureAwait(false)).Dispose();
     }
 
     /// <summary>Disposes the HTTP client if this instance created it.</summary>
@@ -282,8 +282,8 @@ public sealed partial class KinesisClient : IKinesisClient, IDisposable
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Sends one operation with retries; returns the body of the 2xx answer.</summary>
-    private async Task<byte[]> SendAsync(string operation, byte[] body, CancellationToken cancellationToken)
+    /// <summary>Sends one operation with retries; returns the body of the 2xx answer (the caller disposes it).</summary>
+    private async Task<PooledResponseBody> SendAsync(string operation, byte[] body, CancellationToken cancellationToken)
     {
         var payloadHash = SigV4Signer.HashPayload(body);
         for (var attempt = 0; ; attempt++)
@@ -322,7 +322,7 @@ public sealed partial class KinesisClient : IKinesisClient, IDisposable
         return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
     }
 
-    private async Task<byte[]> SendOnceAsync(string operation, byte[] body, string payloadHash, CancellationToken cancellationToken)
+    private async Task<PooledResponseBody> SendOnceAsync(string operation, byte[] body, string payloadHash, CancellationToken cancellationToken)
     {
         var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
         var target = TargetPrefix + operation;
@@ -365,14 +365,15 @@ public sealed partial class KinesisClient : IKinesisClient, IDisposable
         }
 
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-        var answer = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+        var answer = await PooledResponseBody.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
             return answer;
         }
 
+        using var failed = answer;
         var errorTypeHeader = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
-        var error = KinesisErrors.Parse((int)response.StatusCode, answer, errorTypeHeader);
+        var error = KinesisErrors.Parse((int)response.StatusCode, failed.Span, errorTypeHeader);
         LogError(_logger, operation, (int)response.StatusCode, error.ErrorType, error.Message);
         throw error;
     }
