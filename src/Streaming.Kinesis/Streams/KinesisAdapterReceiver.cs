@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Upt.Kinesis;
@@ -138,7 +139,7 @@ internal sealed class KinesisAdapterReceiver(
             if (result.Records.Count > 0)
             {
                 var records = result.Records
-                    .Select(r => new KinesisRecordEvent(r.SequenceNumber, r.PartitionKey, r.Data.ToArray(), r.ApproximateArrivalTimestamp))
+                    .Select(r => new KinesisRecordEvent(r.SequenceNumber, r.PartitionKey, WholeArray(r.Data), r.ApproximateArrivalTimestamp))
                     .ToArray();
                 var last = records[^1].SequenceNumber;
                 shard.LastReadSequence = last;
@@ -300,4 +301,10 @@ internal sealed class KinesisAdapterReceiver(
 
     private static TimeSpan Backoff(int failures) =>
         TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 200 * Math.Pow(2, Math.Min(failures - 1, 10))));
+
+    // The client decodes each record into an array of its own; take it as is rather than copying every payload again.
+    private static byte[] WholeArray(ReadOnlyMemory<byte> data) =>
+        MemoryMarshal.TryGetArray(data, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : data.ToArray();
 }
