@@ -119,6 +119,7 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
         var watch = Stopwatch.StartNew();
         var startUp = sinceStart.Elapsed;
         var cpuAtReady = CpuSnapshot.Take(CpuGroups.Of(cluster));
+        var runtimeAtReady = await SiloRuntimeSnapshot.TakeAsync(cluster, cancellationToken);
         var atReady = await database.CountedObjectsAsync(cancellationToken);
         if (atReady > 0)
         {
@@ -131,6 +132,7 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
         var e2eAfter = CpuSnapshot.Take(CpuGroups.Of(cluster));
         var e2eCpu = e2eAfter.CoresSince(cpuAtReady) + string.Create(CultureInfo.InvariantCulture,
             $"; CPU per object: silo {e2eAfter.MillisecondsPer(cpuAtReady, "silo", settings.Objects):0.00} ms, postgres {e2eAfter.MillisecondsPer(cpuAtReady, "postgres", settings.Objects):0.00} ms, kinesalite {e2eAfter.MillisecondsPer(cpuAtReady, "kinesalite", settings.Objects):0.00} ms");
+        var runtime = (await SiloRuntimeSnapshot.TakeAsync(cluster, cancellationToken)).Since(runtimeAtReady, settings.Objects, e2eTime);
         var startUpCpu = cpuAtReady.CoresSince(cpu);
         await VerifyDurableAsync(database, expected, cancellationToken);
         var e2eRate = load.Envelopes.Count / e2eTime.TotalSeconds;
@@ -140,6 +142,7 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
             + $" from first durable row: {load.Envelopes.Count / (e2eTime - (wait.FirstDurable ?? TimeSpan.Zero)).TotalSeconds:0} objects/s; from process start: {load.Envelopes.Count / (e2eTime + startUp).TotalSeconds:0} objects/s)"));
         Print($"    cpu (start-up): {startUpCpu}");
         Print($"    cpu (ready to durable): {e2eCpu}");
+        Print($"    silo runtime (ready to durable): {runtime}");
 
         // 6. Latency at half the end-to-end rate.
         await WaitForApiAsync(cluster.ApiUrl, cancellationToken);
