@@ -1,6 +1,6 @@
 namespace Upt.Grains;
 
-/// <summary>A rejected object or record, kept for review and retry.</summary>
+/// <summary>A rejected object or record, kept for review and retry. <see cref="Source"/>: file and line of a batch record.</summary>
 [GenerateSerializer, Immutable, Alias("upt.error-record")]
 public sealed record ErrorRecordView(
     [property: Id(0)] string Id,
@@ -11,4 +11,5 @@ public sealed record ErrorRecordView(
     [property: Id(5)] string? TravellerId,
     [property: Id(6)] string? TransactionId,
     [property: Id(7)] string Raw,
-    [property: Id(8)] DateTimeOffset CreatedAt);
+    [property: Id(8)] DateTimeOffset CreatedAt,
+    [property: Id(9)] string? Source = null);

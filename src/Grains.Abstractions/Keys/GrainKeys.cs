@@ -15,6 +15,12 @@ public static class GrainKeys
     /// <summary>Identifier grain key: <c>{domain}/{kind}/{value}</c>.</summary>
     public static string Identifier(string domain, string kind, string value) => $"{domain}/{kind}/{value}";
 
+    /// <summary>Batch job grain key: <c>{domain}/{objectType}</c>, the type being <c>*</c> for the job over every type.</summary>
+    public static string BatchJob(string domain, string objectType) => $"{domain}/{objectType}";
+
+    /// <summary>Splits a batch job key into domain and object type.</summary>
+    public static (string Domain, string ObjectType) ParseBatchJob(string key) => ParseProfile(key);
+
     /// <summary>Splits a profile key into domain and profile id.</summary>
     public static (string Domain, string ProfileId) ParseProfile(string key)
     {

@@ -75,6 +75,6 @@ internal sealed class DomainGrain(
     {
         var (items, total) = await domains.ListErrorsAsync(Name, page, pageSize, travellerId, cancellationToken);
         return new ErrorPage(items.Select(e => new ErrorRecordView(e.Id, e.Category, e.Message, e.Domain, e.ObjectType,
-            e.TravellerId, e.TransactionId, e.Raw, e.CreatedAt)).ToList(), total);
+            e.TravellerId, e.TransactionId, e.Raw, e.CreatedAt, e.Source)).ToList(), total);
     }
 }

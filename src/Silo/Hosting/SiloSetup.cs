@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Upt.Grains;
+using Upt.Grains.Batch;
 using Upt.Streaming.Kinesis.Hosting;
 
 namespace Upt.Silo.Hosting;
@@ -24,6 +25,7 @@ internal static class SiloSetup
             throw new OptionsValidationException("Postgres", typeof(string), ["Postgres:ConnectionString is required."]);
         }
 
+        builder.Services.AddUptBatch();
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<ClusterOptions>(o =>
