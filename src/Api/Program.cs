@@ -18,6 +18,7 @@ app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("r
 app.MapAdminApi();
 app.MapProfileApi();
 app.MapErrorApi();
+app.MapJobApi();
 app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.Run();
 

@@ -27,6 +27,9 @@ public sealed record UcpResponse
 
     [JsonPropertyName("asyncEvent"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AsyncEvent? AsyncEvent { get; init; }
+
+    [JsonPropertyName("awsResources"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AwsResources? AwsResources { get; init; }
 }
 
 /// <summary>Per record list: how many records the profile has of that type.</summary>
@@ -69,7 +72,7 @@ public sealed record AsyncEvent(
     [property: JsonPropertyName("lastUpdated")] DateTimeOffset LastUpdated,
     [property: JsonPropertyName("progress")] double Progress);
 
-/// <summary>An error record as UPT's API shows it.</summary>
+/// <summary>An error record as UPT's API shows it; Upt adds <c>source</c> (file and line) for batch records.</summary>
 public sealed record IngestionErrorView(
     [property: JsonPropertyName("error_id")] string ErrorId,
     [property: JsonPropertyName("category")] string Category,
@@ -79,4 +82,5 @@ public sealed record IngestionErrorView(
     [property: JsonPropertyName("reccord")] string Record,
     [property: JsonPropertyName("travelerId")] string TravelerId,
     [property: JsonPropertyName("transactionId")] string TransactionId,
-    [property: JsonPropertyName("timestamp")] DateTimeOffset Timestamp);
+    [property: JsonPropertyName("timestamp")] DateTimeOffset Timestamp,
+    [property: JsonPropertyName("source"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source = null);

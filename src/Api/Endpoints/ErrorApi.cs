@@ -38,7 +38,7 @@ public static class ErrorApi
         return UcpContext.Ok(http, new UcpResponse
         {
             IngestionErrors = result.Items.Select(e => new IngestionErrorView(e.Id, e.Category, e.Message, e.Domain, e.ObjectType, e.Raw,
-                e.TravellerId ?? "", e.TransactionId ?? "", e.CreatedAt)).ToList(),
+                e.TravellerId ?? "", e.TransactionId ?? "", e.CreatedAt, e.Source)).ToList(),
             TotalErrors = result.Total,
         });
     }
