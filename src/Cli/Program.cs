@@ -7,6 +7,7 @@ var root = new RootCommand("Upt: unified traveller profiles on Orleans")
 {
     TransformCommand.Create(),
     ProduceCommand.Create(),
+    BatchCommand.Create(),
     RunCommand.Create(),
     BenchCommand.Create(),
     TestSummaryCommand.Create(),

@@ -14,7 +14,7 @@ namespace Upt.Cli.Commands;
 internal static class RunCommand
 {
     private const string Domain = "demo";
-    private const int PreferredApiPort = 8080;
+    internal const int PreferredApiPort = 8080;
 
     public static Command Create()
     {

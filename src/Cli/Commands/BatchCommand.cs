@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Spectre.Console;
+using Upt.Cli.Batch;
+using Upt.Transforms.Records;
+
+namespace Upt.Cli.Commands;
+
+/// <summary>
+/// <c>upt batch</c>: starts a batch job through the running API, shows its progress until it ends and prints a summary.
+/// The job runs in a silo: Ctrl-C only stops watching. Progress and the table go to stderr; stdout gets one final line,
+/// <c>batch: job=... run=N status=... files=N ... records=N errors=N seconds=S rate=R/s</c>. Exit 0 when the run
+/// succeeded, 1 when it failed, 2 when it could not start, 130 when watching was interrupted.
+/// </summary>
+internal static class BatchCommand
+{
+    public static Command Create()
+    {
+        var source = new Option<string>("--source") { Description = "Folder (read by the silo; made absolute here) or s3://bucket[/prefix] holding {domain}/YYYY/MM/DD/*.jsonl", Required = true };
+        var domain = new Option<string>("--domain") { Description = "Domain to ingest into", Required = true };
+        var objectType = new Option<string?>("--object-type") { Description = "Business object type of the lines (bare objects or envelopes); default: envelopes of every type (job run-all-jobs)" };
+        var from = new Option<string?>("--from") { Description = "YYYY-MM-DD: ingest files dated on/after this day again, even if already ingested" };
+        var api = new Option<string>("--api") { Description = "API base URL", DefaultValueFactory = _ => $"http://127.0.0.1:{RunCommand.PreferredApiPort}" };
+        var token = new Option<string?>("--token") { Description = "Bearer token for the API, when it requires one (default: $UPT_API_TOKEN)" };
+        var command = new Command("batch", "Ingest JSONL files ({domain}/YYYY/MM/DD/*.jsonl) from a folder or S3 bucket through a batch job in the silo, with progress")
+        {
+            source, domain, objectType, from, api, token,
+        };
+        command.Validators.Add(CommandValidation.Safely(result =>
+        {
+            if (result.GetValue(objectType) is { } type && !BusinessObjectTypes.IsKnown(type))
+            {
+                result.AddError($"--object-type must be one of {string.Join(", ", BusinessObjectTypes.All)}.");
+            }
+
+            if (result.GetValue(from) is { } day && ParseDay(day) is null)
+            {
+                result.AddError("--from must be a date, YYYY-MM-DD.");
+            }
+
+            if (result.GetValue(api) is { } url && ParseUrl(url) is null)
+            {
+                result.AddError("--api must be an absolute http(s) URL.");
+            }
+        }));
+        command.SetAction(async (parse, _) => await RunAsync(
+            ParseUrl(parse.GetValue(api)!)!,
+            parse.GetValue(domain)!,
+            parse.GetValue(objectType),
+            SourceText(parse.GetValue(source)!),
+            parse.GetValue(from) is { } day ? ParseDay(day) : null,
+            parse.GetValue(token) ?? Environment.GetEnvironmentVariable("UPT_API_TOKEN")));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Uri apiUrl, string domain, string? objectType, string source, DateOnly? from, string? token)
+    {
+        using var stop = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c =>
+        {
+            c.Cancel = true;
+            stop.Cancel();
+        });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var jobName = objectType ?? Grains.BatchJobs.RunAllJobs;
+        using var client = new BatchApiClient(apiUrl, token);
+        BatchJobView started;
+        try
+        {
+            started = await client.StartAsync(domain, jobName, source, from, stop.Token);
+        }
+        catch (BatchApiException ex)
+        {
+            return Fail(ex.Message, 2);
+        }
+        catch (HttpRequestException ex)
+        {
+            return Fail($"cannot reach the API at {apiUrl} ({ex.Message}); is `./upt run` running? (--api sets the URL)", 2);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail("interrupted before the job was started", 130);
+        }
+
+        console.MarkupLine(Markup.Escape($"Run {started.RunId} of job {jobName} started in domain {domain}, reading {started.Source}."));
+        try
+        {
+            var final = await BatchProgressDisplay.ShowAsync(console, started, progress =>
+                client.WaitAsync(domain, jobName, started.RunId ?? 0, TimeSpan.FromMilliseconds(500), progress, stop.Token));
+            BatchProgressDisplay.Summarise(console, final);
+            Console.Out.WriteLine(final.SummaryLine());
+            return final.Succeeded ? 0 : 1;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine($"batch: stopped watching. Run {started.RunId} keeps running in the silo; GET /api/ucp/jobs shows its progress.");
+            return 130;
+        }
+        catch (Exception ex) when (ex is BatchApiException or HttpRequestException)
+        {
+            return Fail($"lost track of run {started.RunId} (it may still be running in the silo): {ex.Message}", 1);
+        }
+    }
+
+    /// <summary>A folder is read by the silo, which does not share our working directory: send it absolute.</summary>
+    private static string SourceText(string source) =>
+        source.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) || source.Contains("://", StringComparison.Ordinal) ? source : Path.GetFullPath(source);
+
+    private static DateOnly? ParseDay(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private static Uri? ParseUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
+
+    private static int Fail(string message, int code)
+    {
+        Console.Error.WriteLine($"batch: error: {message}");
+        return code;
+    }
+}
