@@ -9,6 +9,10 @@ namespace Upt.Kinesis.Internal;
 /// </summary>
 internal sealed class PooledResponseBody : IDisposable
 {
+    // Own pool: the shared one keeps few arrays per size and trims them after gen 2 collections, so multi-MB answers
+    // missed it and were allocated afresh. Arrays are only created on demand, so idle clients hold little.
+    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 64 * 1024 * 1024, maxArraysPerBucket: 16);
+
     private byte[]? _buffer;
     private readonly int _length;
 
@@ -23,7 +27,7 @@ internal sealed class PooledResponseBody : IDisposable
     public static async Task<PooledResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and <= int.MaxValue ? (int)declared.Value : 16 * 1024);
+        var buffer = Pool.Rent(declared is > 0 and <= int.MaxValue ? (int)declared.Value : 16 * 1024);
         var length = 0;
         try
         {
@@ -32,9 +36,9 @@ internal sealed class PooledResponseBody : IDisposable
             {
                 if (length == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    var larger = Pool.Rent(buffer.Length * 2);
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    Pool.Return(buffer);
                     buffer = larger;
                 }
 
@@ -49,7 +53,7 @@ internal sealed class PooledResponseBody : IDisposable
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Pool.Return(buffer);
             throw;
         }
     }
@@ -58,7 +62,7 @@ internal sealed class PooledResponseBody : IDisposable
     {
         if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Pool.Return(buffer);
         }
     }
 }
