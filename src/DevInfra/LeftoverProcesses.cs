@@ -10,7 +10,7 @@ namespace Upt.DevInfra;
 internal static class LeftoverProcesses
 {
     // Only processes whose command line still names one of these are killed: pids get reused.
-    private static readonly string[] Markers = ["Upt.Silo.dll", "Upt.Api.dll", "kinesalite"];
+    private static readonly string[] Markers = ["Upt.Silo.dll", "Upt.Api.dll", "kinesalite", LocalOidcIssuer.ScriptName];
 
     public static void Record(string file, int pid) =>
         File.AppendAllText(file, pid.ToString(CultureInfo.InvariantCulture) + "\n");

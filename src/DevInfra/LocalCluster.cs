@@ -21,6 +21,7 @@ public sealed partial class LocalCluster : IAsyncDisposable
     private readonly List<LocalSilo> _silos = [];
     private LocalPostgres? _postgres;
     private LocalKinesalite? _kinesalite;
+    private LocalOidcIssuer? _devIssuer;
     private UptProcess? _api;
     private int _disposed;
 
@@ -66,6 +67,9 @@ public sealed partial class LocalCluster : IAsyncDisposable
 
     /// <summary>The API process; null when the options said not to start it.</summary>
     public UptProcess? Api => _api;
+
+    /// <summary>The local token issuer the API trusts; null unless <see cref="LocalClusterOptions.DevelopmentAuth"/>.</summary>
+    public LocalOidcIssuer? DevIssuer => _devIssuer;
 
     /// <summary>The API's base address.</summary>
     public Uri ApiUrl => (_api ?? throw new InvalidOperationException("The API was not started")).HttpUrl;
@@ -181,6 +185,11 @@ public sealed partial class LocalCluster : IAsyncDisposable
             }
         }
 
+        if (_devIssuer is not null)
+        {
+            await Try("dev issuer", () => _devIssuer.DisposeAsync().AsTask());
+        }
+
         if (_kinesalite is not null)
         {
             await Try("kinesalite", () => _kinesalite.DisposeAsync().AsTask());
@@ -257,6 +266,13 @@ public sealed partial class LocalCluster : IAsyncDisposable
             await Task.WhenAll(_silos.Skip(1).Select(s => StartSiloAsync(s.Index, cancellationToken)));
         }
 
+        if (_options.StartApi && _options.DevelopmentAuth)
+        {
+            _devIssuer = await LocalOidcIssuer.StartAsync(_options.DevIssuerPort);
+            LeftoverProcesses.Record(PidFile, _devIssuer.ProcessId);
+            Log.DevIssuerStarted(_logger, _devIssuer.Authority);
+        }
+
         if (_options.StartApi)
         {
             _api = await UptProcess.StartAsync(new UptProcessOptions
@@ -309,6 +325,19 @@ public sealed partial class LocalCluster : IAsyncDisposable
             ["Orleans__ClusterId"] = ClusterId,
             ["Orleans__ServiceId"] = ServiceId,
         };
+        if (_devIssuer is not null)
+        {
+            env["Auth__Development__Enabled"] = "true";
+            env["Auth__Development__Authority"] = _devIssuer.Authority.ToString().TrimEnd('/');
+            env["Auth__Development__Audience"] = LocalOidcIssuer.DefaultAudience;
+        }
+        else
+        {
+            // The API's own default is auth on (production). Tests, the bench and smoke runs that do not test auth
+            // call the API without tokens; tests that do set Auth__* through ApiEnvironment, which wins.
+            env["Auth__Enabled"] = "false";
+        }
+
         foreach (var (key, value) in _options.ApiEnvironment)
         {
             env[key] = value;
@@ -339,6 +368,9 @@ public sealed partial class LocalCluster : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Information, Message = "kinesalite at {Endpoint}, stream {Stream} with {Shards} shards")]
         public static partial void KinesisStarted(ILogger logger, Uri endpoint, string stream, int shards);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Development token issuer at {Authority}")]
+        public static partial void DevIssuerStarted(ILogger logger, Uri authority);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Killed {Count} processes left running by an earlier run")]
         public static partial void LeftoversKilled(ILogger logger, int count);

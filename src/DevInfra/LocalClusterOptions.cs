@@ -24,6 +24,15 @@ public sealed class LocalClusterOptions
     /// <summary>Whether to start the API after the silos.</summary>
     public bool StartApi { get; set; } = true;
 
+    /// <summary>
+    /// Start a local token issuer (<see cref="LocalOidcIssuer"/>) and make the API require its tokens
+    /// (<c>Auth:Development</c>). Otherwise the API runs with auth off, unless <see cref="ApiEnvironment"/> sets <c>Auth__*</c>.
+    /// </summary>
+    public bool DevelopmentAuth { get; set; }
+
+    /// <summary>The dev issuer's port; null picks a free one.</summary>
+    public int? DevIssuerPort { get; set; }
+
     /// <summary>The Orleans cluster id (membership rows are per cluster id).</summary>
     public string ClusterId { get; set; } = "upt-local";
 
@@ -42,7 +51,7 @@ public sealed class LocalClusterOptions
     /// <summary>Extra environment for every silo (overrides the defaults), e.g. <c>Logging__LogLevel__Default</c>.</summary>
     public IDictionary<string, string> SiloEnvironment { get; } = new Dictionary<string, string>();
 
-    /// <summary>Extra environment for the API (overrides the defaults).</summary>
+    /// <summary>Extra environment for the API (overrides the defaults, among them <c>Auth__Enabled=false</c>).</summary>
     public IDictionary<string, string> ApiEnvironment { get; } = new Dictionary<string, string>();
 
     /// <summary>Throws <see cref="ArgumentException"/> for impossible settings.</summary>
