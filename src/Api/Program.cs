@@ -1,3 +1,4 @@
+using Upt.Api.Auth;
 using Upt.Api.Endpoints;
 using Orleans.Dashboard;
 using Upt.Api.Hosting;
@@ -5,21 +6,25 @@ using Upt.Api.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddUptClusterClient();
 builder.AddUptMetrics();
+builder.AddUptAuth();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: ["ready"]);
 
 var app = builder.Build();
 app.UseMiddleware<TransactionIdMiddleware>();
 app.UseMiddleware<ClusterFailureMiddleware>();
-app.MapOpenApi();
-app.MapPrometheusScrapingEndpoint();
-app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+app.UseUptAuth();
+// Anonymous: the API description holds no data; /metrics is scraped from inside the cluster (the Ingress does not
+// publish it) and carries counts only; probes cannot send tokens.
+app.MapOpenApi().AllowAnonymous();
+app.MapPrometheusScrapingEndpoint().AllowAnonymous();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapAdminApi();
 app.MapProfileApi();
 app.MapErrorApi();
 app.MapJobApi();
-app.MapOrleansDashboard(routePrefix: "/dashboard");
+app.MapOrleansDashboard(routePrefix: "/dashboard").RequireDashboardAccess(app.Environment);
 app.Run();
 
 /// <summary>Exposed for WebApplicationFactory-style tests.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Upt.Api.Auth;
 using Upt.Api.Contracts;
 using Upt.Api.Hosting;
 using Upt.Api.Validation;
@@ -13,11 +14,17 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ucp/admin").WithTags("Domains");
-        group.MapGet("", ListAsync).WithName("ListDomains").WithSummary("List domains");
+        group.MapGet("", ListAsync).WithName("ListDomains").WithSummary("List domains")
+            .RequireUcpPermission(AppPermission.Public);
+        // A domain's own groups cannot create other domains: only app-global-* groups count.
         group.MapPost("", CreateAsync).WithName("CreateDomain").WithSummary("Create a domain")
-            .Accepts<JsonObject>("application/json");
-        group.MapGet("/{id}", GetAsync).WithName("GetDomain").WithSummary("A domain with its profile, object and error counts (domain from the customer-profiles-domain header, else the path)");
-        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteDomain").WithSummary("Delete a domain and all its data");
+            .Accepts<JsonObject>("application/json")
+            .RequireUcpPermission(AppPermission.CreateDomain, PermissionScope.Global);
+        group.MapGet("/{id}", GetAsync).WithName("GetDomain").WithSummary("A domain with its profile, object and error counts (domain from the customer-profiles-domain header, else the path)")
+            .RequireUcpPermission(AppPermission.Public);
+        // Checked against the domain being deleted, not the header: a header naming another domain grants nothing here.
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteDomain").WithSummary("Delete a domain and all its data")
+            .RequireUcpPermission(AppPermission.DeleteDomain, PermissionScope.DomainInPath);
         return app;
     }
 

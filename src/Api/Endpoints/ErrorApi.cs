@@ -1,3 +1,4 @@
+using Upt.Api.Auth;
 using Upt.Api.Contracts;
 using Upt.Api.Hosting;
 using Upt.Api.Validation;
@@ -11,7 +12,8 @@ public static class ErrorApi
     public static IEndpointRouteBuilder MapErrorApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/ucp/error").WithTags("Errors")
-            .MapGet("", ListAsync).WithName("ListErrors").WithSummary("Rejected objects and records of the domain, newest first (page, pageSize, travellerId)");
+            .MapGet("", ListAsync).WithName("ListErrors").WithSummary("Rejected objects and records of the domain, newest first (page, pageSize, travellerId)")
+            .RequireUcpPermission(AppPermission.Public);
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Upt.Api.Auth;
 using Upt.Api.Contracts;
 using Upt.Api.Hosting;
 using Upt.Api.Validation;
@@ -15,11 +16,15 @@ public static class JobApi
     {
         var group = app.MapGroup("/api/ucp/jobs").WithTags("Jobs");
         group.MapGet("", ListAsync).WithName("ListJobs")
-            .WithSummary("The domain's batch jobs: last run time and status (UPT), plus files, records, errors and rate of the last run");
+            .WithSummary("The domain's batch jobs: last run time and status (UPT), plus files, records, errors and rate of the last run")
+            .RequireUcpPermission(AppPermission.Public);
         group.MapPost("", StartAsync).WithName("StartJob")
             .WithSummary("Start a batch job: {\"startJobRq\": {\"jobName\", \"domainName\"?, \"source\"?, \"from\"?}}; poll GET /api/ucp/jobs")
             .WithDescription("409 when the job is already running; 400 for an unknown job name, a bad source or date; 404 when the domain does not exist.")
-            .Accepts<StartJobBody>("application/json");
+            .Accepts<StartJobBody>("application/json")
+            // The header's domain (UPT's rule); without the header only global groups count, and a body domainName
+            // that differs from the header is refused by the handler.
+            .RequireUcpPermission(AppPermission.RunGlueJobs);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Upt.Api.Auth;
 using Upt.Api.Contracts;
 using Upt.Api.Hosting;
 using Upt.Api.Validation;
@@ -15,9 +16,11 @@ public static class ProfileApi
     {
         var group = app.MapGroup("/api/ucp/profile").WithTags("Profiles");
         group.MapGet("", SearchAsync).WithName("SearchProfiles")
-            .WithSummary("Search profiles by travellerId (exact, wins over the rest), or by any AND-combination of email, phone and lastName");
+            .WithSummary("Search profiles by travellerId (exact, wins over the rest), or by any AND-combination of email, phone and lastName")
+            .RequireUcpPermission(AppPermission.SearchProfile);
         group.MapGet("/{id}", GetAsync).WithName("GetProfile")
-            .WithSummary("The 360 view of a profile, objects paginated per type (objects=a,b&pages=0,1&pageSizes=10,10)");
+            .WithSummary("The 360 view of a profile, objects paginated per type (objects=a,b&pages=0,1&pageSizes=10,10)")
+            .RequireUcpPermission(AppPermission.SearchProfile);
         return app;
     }
 

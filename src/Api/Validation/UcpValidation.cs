@@ -11,6 +11,8 @@ public static partial class UcpValidation
         null or "" => "customer-profiles-domain header is required",
         { Length: < 3 or > 26 } => "Domain name length should be between 3 and 26 chars",
         _ when !DomainPattern().IsMatch(domain) => "Invalid domain name (must be snake case between 3 and 26 chars)",
+        // app-global-* groups apply to every domain, so a domain named "global" would make its own groups global.
+        "global" => "Domain name 'global' is reserved",
         _ => null,
     };
 
