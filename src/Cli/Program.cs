@@ -9,6 +9,7 @@ var root = new RootCommand("Upt: unified traveller profiles on Orleans")
     ProduceCommand.Create(),
     BatchCommand.Create(),
     RunCommand.Create(),
+    TokenCommand.Create(),
     BenchCommand.Create(),
     TestSummaryCommand.Create(),
 };

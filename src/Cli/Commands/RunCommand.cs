@@ -63,7 +63,12 @@ internal static class RunCommand
             ClusterId = $"upt-run-{runId}",
             DataDirectory = Path.Combine(RepositoryPaths.Root, ".upt"),
             ApiPort = apiPort ?? (IsFree(PreferredApiPort) ? PreferredApiPort : null),
+            // The API requires tokens as in production, from a local issuer that `./upt token` asks.
+            DevelopmentAuth = true,
+            DevIssuerPort = IsFree(TokenCommand.PreferredIssuerPort) ? TokenCommand.PreferredIssuerPort : null,
         };
+        // Development: the Orleans dashboard opens in a browser without a token (it needs the admin mask elsewhere).
+        options.ApiEnvironment["ASPNETCORE_ENVIRONMENT"] = "Development";
 
         Console.Out.WriteLine($"Starting Upt: PostgreSQL (data in {options.DataDirectory}/pg), kinesalite, {silos} silo(s), API ...");
         LocalCluster cluster;
@@ -79,7 +84,8 @@ internal static class RunCommand
 
         await using (cluster)
         {
-            using var api = new UptApiClient(cluster.ApiUrl);
+            var issuer = cluster.DevIssuer!;
+            using var api = new UptApiClient(cluster.ApiUrl, ct => issuer.RequestTokenAsync(new DevTokenRequest { Groups = [TokenCommand.GlobalAdminGroup] }, ct));
             try
             {
                 var created = await api.CreateDomainAsync(Domain, stop.Token);

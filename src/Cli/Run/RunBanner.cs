@@ -8,6 +8,11 @@ internal static class RunBanner
     public static void Print(LocalCluster cluster, string domain, bool feeding, double rate, int seed)
     {
         var api = cluster.ApiUrl.ToString().TrimEnd('/');
+        var issuer = cluster.DevIssuer?.Authority.ToString().TrimEnd('/');
+        var tokenCommand = cluster.DevIssuer is null || cluster.DevIssuer.Port == Commands.TokenCommand.PreferredIssuerPort
+            ? "./upt token"
+            : $"./upt token --issuer {issuer}";
+        var bearer = $"-H \"Authorization: Bearer $({tokenCommand})\"";
         var lines = new[]
         {
             "",
@@ -15,7 +20,8 @@ internal static class RunBanner
             "",
             $"  API             {api}",
             $"  OpenAPI         {api}/openapi/v1.json",
-            $"  Dashboard       {api}/dashboard/",
+            $"  Dashboard       {api}/dashboard/  (no token needed: the API runs as Development)",
+            $"  Token issuer    {issuer}  (development only: signs a token for anyone; `{tokenCommand}` prints one)",
             $"  Health          {api}/health/ready",
             $"  Silos           {string.Join(", ", cluster.Silos.Select(s => $"{s.Name} (silo {s.SiloPort}, gateway {s.GatewayPort}, health http://127.0.0.1:{s.HttpPort}/health/ready)"))}",
             $"  PostgreSQL      {cluster.PostgresConnectionString}",
@@ -24,8 +30,9 @@ internal static class RunBanner
             $"  Feed            {(feeding ? FormattableString.Invariant($"synthetic traffic into domain '{domain}' at {rate:0.#} objects/s (seed {seed})") : "off (--no-feed)")}",
             "",
             "Try:",
-            $"  curl -H 'customer-profiles-domain: {domain}' {api}/api/ucp/admin/{domain}",
-            $"  curl -H 'customer-profiles-domain: {domain}' '{api}/api/ucp/profile?lastName=Garcia'",
+            $"  curl {bearer} -H 'customer-profiles-domain: {domain}' {api}/api/ucp/admin/{domain}",
+            $"  curl {bearer} -H 'customer-profiles-domain: {domain}' '{api}/api/ucp/profile?lastName=Garcia'",
+            $"  {tokenCommand} --groups app-{domain}-profileManagerRole/f   (a narrower token: search, delete, merge in '{domain}' only)",
             $"  ./upt produce --endpoint {cluster.KinesisEndpoint.ToString().TrimEnd('/')} --stream {cluster.StreamName} --domain {domain} --generate 1000",
             "",
             "Press Ctrl-C to stop.",

@@ -1,11 +1,15 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace Upt.Cli.Run;
 
-/// <summary>The few API calls `upt run` makes: create the demo domain, read its counters.</summary>
-internal sealed class UptApiClient(Uri apiUrl) : IDisposable
+/// <summary>
+/// The few API calls `upt run` makes: create the demo domain, read its counters. With <paramref name="token"/>, each
+/// call carries a fresh bearer token from it (the local dev issuer answers in a millisecond, and a run outlives a token).
+/// </summary>
+internal sealed class UptApiClient(Uri apiUrl, Func<CancellationToken, Task<string>>? token = null) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = apiUrl, Timeout = TimeSpan.FromSeconds(10) };
 
@@ -13,7 +17,9 @@ internal sealed class UptApiClient(Uri apiUrl) : IDisposable
     public async Task<bool> CreateDomainAsync(string domain, CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["domain"] = new JsonObject { ["customerProfileDomain"] = domain } };
-        using var response = await _http.PostAsJsonAsync("/api/ucp/admin", body, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ucp/admin") { Content = JsonContent.Create(body) };
+        await AuthorizeAsync(request, cancellationToken);
+        using var response = await _http.SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return true;
@@ -35,6 +41,7 @@ internal sealed class UptApiClient(Uri apiUrl) : IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/ucp/admin/{Uri.EscapeDataString(domain)}");
             request.Headers.Add("customer-profiles-domain", domain);
+            await AuthorizeAsync(request, cancellationToken);
             using var response = await _http.SendAsync(request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
@@ -54,6 +61,14 @@ internal sealed class UptApiClient(Uri apiUrl) : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private async Task AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token(cancellationToken));
+        }
+    }
 
     private static long Long(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0;
 }
