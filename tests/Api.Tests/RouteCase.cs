@@ -1,0 +1,46 @@
+using Upt.Api.Auth;
+
+namespace Upt.Api.Tests;
+
+/// <summary>
+/// One route of the API with the permission it requires and how to build a request for it that succeeds for a
+/// caller who has that permission (the target: the domain whose groups count, created beforehand when it must exist).
+/// </summary>
+public sealed record RouteCase(string Name, AppPermission Permission, PermissionScope Scope, Func<AuthClusterFixture, string, HttpRequestMessage> Build)
+{
+    /// <summary>Every route of src/Api/Endpoints, with UPT's bit (upt-surface §1.2, §2.2).</summary>
+    public static IReadOnlyDictionary<string, RouteCase> All { get; } = new[]
+    {
+        new RouteCase("ListDomains", AppPermission.Public, PermissionScope.Global,
+            (f, _) => AuthClusterFixture.Request(HttpMethod.Get, "/api/ucp/admin", null)),
+        new RouteCase("CreateDomain", AppPermission.CreateDomain, PermissionScope.Global,
+            (f, _) => AuthClusterFixture.Request(HttpMethod.Post, "/api/ucp/admin", null, AuthClusterFixture.CreateDomainBody(AuthClusterFixture.NewDomainName("cr")))),
+        new RouteCase("GetDomain", AppPermission.Public, PermissionScope.DomainHeader,
+            (f, d) => AuthClusterFixture.Request(HttpMethod.Get, $"/api/ucp/admin/{d}", d)),
+        new RouteCase("DeleteDomain", AppPermission.DeleteDomain, PermissionScope.DomainInPath,
+            (f, d) => AuthClusterFixture.Request(HttpMethod.Delete, $"/api/ucp/admin/{d}", null)),
+        new RouteCase("SearchProfiles", AppPermission.SearchProfile, PermissionScope.DomainHeader,
+            (f, d) => AuthClusterFixture.Request(HttpMethod.Get, $"/api/ucp/profile?travellerId={Uri.EscapeDataString(f.TravellerId)}", d)),
+        new RouteCase("GetProfile", AppPermission.SearchProfile, PermissionScope.DomainHeader,
+            (f, d) => AuthClusterFixture.Request(HttpMethod.Get, $"/api/ucp/profile/{f.ConnectId}", d)),
+        new RouteCase("ListErrors", AppPermission.Public, PermissionScope.DomainHeader,
+            (f, d) => AuthClusterFixture.Request(HttpMethod.Get, "/api/ucp/error", d)),
+        new RouteCase("ListJobs", AppPermission.Public, PermissionScope.DomainHeader,
+            (f, d) => AuthClusterFixture.Request(HttpMethod.Get, "/api/ucp/jobs", d)),
+        // Each call starts another object type's job (over an empty folder), so no call finds one still running.
+        new RouteCase("StartJob", AppPermission.RunGlueJobs, PermissionScope.DomainHeader,
+            (f, d) => AuthClusterFixture.Request(HttpMethod.Post, "/api/ucp/jobs", d, new System.Text.Json.Nodes.JsonObject
+            {
+                ["startJobRq"] = new System.Text.Json.Nodes.JsonObject { ["jobName"] = f.NextJobName(), ["source"] = f.BatchFolder },
+            })),
+    }.ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+    public static TheoryData<string> Names => new(All.Keys);
+
+    public static TheoryData<string> Guarded => new(All.Values.Where(r => r.Permission != AppPermission.Public).Select(r => r.Name));
+
+    public static TheoryData<string> DomainScoped => new(All.Values.Where(r => r.Scope != PermissionScope.Global && r.Permission != AppPermission.Public).Select(r => r.Name));
+
+    /// <summary>The hex mask of a group granting exactly <paramref name="permission"/>.</summary>
+    public static string Hex(AppPermission permission) => ((uint)permission).ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+}
