@@ -46,6 +46,19 @@ public sealed partial class AppSettingsTests
         Assert.NotEmpty(Value(env, "Orleans__ServiceId"));
         Assert.NotEmpty(Value(env, "ASPNETCORE_URLS"));
         Assert.False(env.ContainsKey("Kinesis__StreamName"), "the API does not consume Kinesis");
+
+        // Auth (src/Api/Auth/AuthOptions.cs): on, with an issuer and an audience; never the local dev issuer.
+        Assert.True(!env.ContainsKey("Auth__Enabled") || Value(env, "Auth__Enabled") == "true", "Auth__Enabled must not turn auth off on Kubernetes");
+        var authority = Value(env, "Auth__Authority");
+        Assert.True(Uri.TryCreate(authority, UriKind.Absolute, out var issuer) && issuer.Scheme is "https" or "http", $"Auth__Authority {authority} is not an http(s) URL");
+        if (issuer.Scheme == "http")
+        {
+            Assert.Equal("false", Value(env, "Auth__RequireHttpsMetadata"));
+        }
+
+        Assert.NotEmpty(Value(env, "Auth__Audience"));
+        Assert.NotEmpty(Value(env, "Auth__GroupsClaim"));
+        Assert.DoesNotContain(env.Keys, k => k.StartsWith("Auth__Development__", StringComparison.Ordinal));
     }
 
     [Theory, MemberData(nameof(Overlays))]
