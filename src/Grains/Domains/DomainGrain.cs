@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using Upt.Storage;
 
 namespace Upt.Grains.Domains;
@@ -12,6 +13,9 @@ internal sealed class DomainGrain(
     DomainStore domains,
     TimeProvider clock) : Grain, IDomainGrain
 {
+    private const int DeactivationChunk = 500;
+    private static readonly GrainType[] DomainScopedGrainTypes = [GrainType.Create(GrainTypeNames.Profile), GrainType.Create(GrainTypeNames.Identifier)];
+
     private string Name => this.GetPrimaryKeyString();
 
     public async ValueTask<bool> CreateAsync(DomainSettings? settings = null, CancellationToken cancellationToken = default)
@@ -65,10 +69,30 @@ internal sealed class DomainGrain(
         }
 
         await domains.DeleteDomainDataAsync(Name, cancellationToken);
+        await DeactivateLiveGrainsAsync();
         await state.ClearStateAsync(cancellationToken);
         state.State = new DomainState();
         await GrainFactory.GetGrain<IDomainDirectoryGrain>(IDomainDirectoryGrain.Key).RemoveAsync(Name);
         return true;
+    }
+
+    /// <summary>
+    /// Profile and identifier activations cache what they loaded; left alive, they would answer (and write back) the
+    /// deleted data to a domain created again under the same name. They hold nothing that is not in the database,
+    /// so deactivating them is safe; a later call activates them afresh from the (now empty) tables.
+    /// </summary>
+    private async Task DeactivateLiveGrainsAsync()
+    {
+        var management = GrainFactory.GetGrain<IManagementGrain>(0);
+        var prefix = Name + "/";
+        foreach (var type in DomainScopedGrainTypes)
+        {
+            var live = (await management.GetActiveGrains(type)).Where(id => id.Key.ToString()!.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            foreach (var chunk in live.Chunk(DeactivationChunk))
+            {
+                await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain(id).AsReference<IGrainManagementExtension>().DeactivateOnIdle().AsTask()));
+            }
+        }
     }
 
     public async ValueTask<ErrorPage> ListErrorsAsync(int page, int pageSize, string? travellerId = null, CancellationToken cancellationToken = default)

@@ -10,7 +10,7 @@ namespace Upt.Grains.Identifiers;
 /// the resolved profile id, following forwarding tombstones after merges. Lookup identifiers read the
 /// lookup table on demand (they hold no state).
 /// </summary>
-[GrainType("identifier")]
+[GrainType(GrainTypeNames.Identifier)]
 internal sealed class IdentifierGrain(ProfileStore store, GroupCommitWriter writer, TimeProvider clock) : Grain, IIdentifierGrain
 {
     private const int MaxForwards = 16;

@@ -9,7 +9,7 @@ namespace Upt.Grains.Profiles;
 /// A unified profile. Non-reentrant: one traveller batch at a time, which gives per-profile ordering
 /// and a single outstanding write. Objects are never held in memory; a write sends only this batch's rows.
 /// </summary>
-[GrainType("profile")]
+[GrainType(GrainTypeNames.Profile)]
 internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter writer, TimeProvider clock, ILogger<ProfileGrain> logger)
     : Grain, IProfileGrain
 {
