@@ -9,7 +9,7 @@ namespace Upt.Integration.Tests.Batch;
 /// A local Upt whose silo reads S3 from an s3rver (behind the SigV4-verifying proxy, with s3rver's credentials), with
 /// small batch chunks so that a few hundred lines already make many chunks over every lane.
 /// </summary>
-public sealed class BatchClusterFixture : ClusterFixture, IAsyncLifetime, IAsyncDisposable
+public class BatchClusterFixture : ClusterFixture, IAsyncLifetime, IAsyncDisposable
 {
     private readonly S3rverFixture _s3rver = new();
     private S3Client? _s3;
