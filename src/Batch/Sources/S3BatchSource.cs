@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Upt.Batch.Lines;
+using Upt.Kinesis;
 using Upt.S3;
 
 namespace Upt.Batch.Sources;
@@ -41,6 +42,14 @@ public sealed class S3BatchSource : IBatchSource
         catch (HttpRequestException ex)
         {
             return $"cannot reach the S3 endpoint for {Name}: {ex.Message}";
+        }
+        catch (AwsCredentialsException ex)
+        {
+            return $"no AWS credentials to read {Name}: {ex.Message}";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"the S3 endpoint did not answer in time for {Name}";
         }
     }
 

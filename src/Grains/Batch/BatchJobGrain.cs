@@ -20,6 +20,8 @@ internal sealed partial class BatchJobGrain(
     TimeProvider clock,
     ILogger<BatchJobGrain> logger) : Grain, IBatchJobGrain
 {
+    private static readonly TimeSpan SourceCheckTimeout = TimeSpan.FromSeconds(15);
+
     private BatchRun? _run;
     private Task? _running;
     private CancellationTokenSource? _stop;
@@ -58,10 +60,15 @@ internal sealed partial class BatchJobGrain(
             return new BatchStartResult(BatchStartOutcome.Invalid, error, null);
         }
 
-        // A missing folder or bucket, or refused credentials, are answered now rather than as a failed run.
-        if (await source.CheckAsync(cancellationToken) is { } problem)
+        // A missing folder or bucket, or refused credentials, are answered now rather than as a failed run; bounded well
+        // inside the caller's grain-call timeout.
+        using (var check = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            return new BatchStartResult(BatchStartOutcome.Invalid, problem, null);
+            check.CancelAfter(SourceCheckTimeout);
+            if (await source.CheckAsync(check.Token) is { } problem)
+            {
+                return new BatchStartResult(BatchStartOutcome.Invalid, problem, null);
+            }
         }
 
         var row = await store.StartRunAsync(domain, objectType, source.Name, request.From, options.Value.StaleAfter, cancellationToken);
