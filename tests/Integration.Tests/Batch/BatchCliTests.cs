@@ -42,7 +42,55 @@ public sealed class BatchCliTests(BatchClusterFixture fixture) : IDisposable
         Assert.Equal("", refused.Stdout);
     }
 
-    private async Task<CliRun> RunCliAsync(CancellationToken ct, params string[] args)
+    [Fact(Timeout = 120_000)]
+    public async Task Ctrl_c_stops_watching_and_the_job_runs_on_in_the_silo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var domain = NewDomain("bctrlc");
+        await fixture.Api.CreateDomainAsync(domain, ct);
+        var lines = new SyntheticTrafficGenerator(32, domain).Generate(6000).Select(e => System.Text.Encoding.UTF8.GetString(e.EnvelopeJson)).ToList();
+        var folder = Path.Combine(_workDir, "all");
+        BatchData.WriteFolder(folder, BatchData.OverDays(domain, lines, new DateOnly(2024, 3, 1), 6));
+
+        var psi = StartInfo("batch", "--source", folder, "--domain", domain, "--api", fixture.ApiUrl.ToString());
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start dotnet");
+        process.StandardInput.Close();
+        var started = new TaskCompletionSource();
+        var stderr = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (stderr)
+            {
+                stderr.AppendLine(e.Data);
+            }
+
+            if (e.Data?.Contains("started in domain", StringComparison.Ordinal) == true)
+            {
+                started.TrySetResult();
+            }
+        };
+        process.BeginErrorReadLine();
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
+        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync(ct);
+        }
+
+        await process.WaitForExitAsync(ct);
+        var output = stderr.ToString();
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}: {output}");
+        Assert.Contains("batch: stopped watching. Run ", output, StringComparison.Ordinal);
+        Assert.Contains("keeps running in the silo", output, StringComparison.Ordinal);
+        Assert.Equal("", await stdout);
+
+        using var jobs = new JobApiClient(fixture.ApiUrl);
+        var job = await jobs.GetJobAsync(domain, "run-all-jobs", ct);
+        job = await jobs.WaitAsync(domain, "run-all-jobs", (long)job["runId"]!, ct);
+        BatchChecks.AssertRun(job, filesTotal: 6, filesDone: 6, filesSkipped: 0, records: 6000, errors: 0);
+    }
+
+    private ProcessStartInfo StartInfo(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -58,7 +106,12 @@ public sealed class BatchCliTests(BatchClusterFixture fixture) : IDisposable
             psi.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start dotnet");
+        return psi;
+    }
+
+    private async Task<CliRun> RunCliAsync(CancellationToken ct, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args)) ?? throw new InvalidOperationException("cannot start dotnet");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
