@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Upt.DevInfra;
 using Upt.Feed.Synthetic;
@@ -120,62 +117,12 @@ public sealed class AuthClusterFixture : IAsyncLifetime
     /// <summary>A token shaped by <paramref name="request"/> (audience, lifetime, issuer...).</summary>
     public Task<string> TokenAsync(DevTokenRequest request) => _issuer.TokenAsync(request, TestContext.Current.CancellationToken);
 
-    /// <summary>Sends <paramref name="request"/> with <paramref name="token"/> (none when null) to <paramref name="client"/>.</summary>
-    public static async Task<ApiAnswer> SendAsync(HttpClient client, HttpRequestMessage request, string? token)
-    {
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using (request)
-        using (var response = await client.SendAsync(request))
-        {
-            var text = await response.Content.ReadAsStringAsync();
-            JsonObject? json = null;
-            try
-            {
-                json = text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) as JsonObject : null;
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                // Not JSON (the dashboard's HTML): the status and text say enough.
-            }
-
-            var tx = response.Headers.TryGetValues("aws-tah-tx-id", out var values) ? values.FirstOrDefault() : null;
-            return new ApiAnswer((int)response.StatusCode, json, text, tx);
-        }
-    }
-
-    /// <summary>A request to the API with the <c>customer-profiles-domain</c> header when <paramref name="domain"/> is given.</summary>
-    public static HttpRequestMessage Request(HttpMethod method, string path, string? domain, JsonNode? body = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (domain is not null)
-        {
-            request.Headers.Add("customer-profiles-domain", domain);
-        }
-
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return request;
-    }
-
-    /// <summary>The body of <c>POST /api/ucp/admin</c>.</summary>
-    public static JsonObject CreateDomainBody(string domain) => new() { ["domain"] = new JsonObject { ["customerProfileDomain"] = domain } };
-
     /// <summary>Creates <paramref name="domain"/> with <paramref name="token"/>; fails the test on any answer but 200.</summary>
     public async Task CreateDomainAsync(string domain, string token)
     {
-        var answer = await SendAsync(Api, Request(HttpMethod.Post, "/api/ucp/admin", null, CreateDomainBody(domain)), token);
+        var answer = await ApiRequests.SendAsync(Api, ApiRequests.Request(HttpMethod.Post, "/api/ucp/admin", null, ApiRequests.CreateDomainBody(domain)), token);
         Assert.True(answer.Status == 200, $"creating {domain}: {answer}");
     }
-
-    /// <summary>A fresh valid domain name.</summary>
-    public static string NewDomainName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..12];
 
     private async Task IngestOneProfileAsync(string admin)
     {
@@ -188,7 +135,7 @@ public sealed class AuthClusterFixture : IAsyncLifetime
 
         var path = $"/api/ucp/profile?travellerId={Uri.EscapeDataString(TravellerId)}";
         var found = await Eventually.WaitAsync(
-            () => SendAsync(Api, Request(HttpMethod.Get, path, Domain), admin),
+            () => ApiRequests.SendAsync(Api, ApiRequests.Request(HttpMethod.Get, path, Domain), admin),
             a => a.Status == 200 && a.Json?["profiles"] is JsonArray { Count: > 0 },
             TimeSpan.FromMinutes(2),
             "the ingested profile to be searchable");
@@ -212,21 +159,4 @@ public sealed class AuthClusterFixture : IAsyncLifetime
         await _issuer.DisposeAsync();
         Directory.Delete(BatchFolder, recursive: true);
     }
-}
-
-/// <summary>What the API answered.</summary>
-public sealed record ApiAnswer(int Status, JsonObject? Json, string Text, string? TxHeader)
-{
-    public string? ErrorCode => (string?)Json?["error"]?["code"];
-
-    public string? ErrorMessage => (string?)Json?["error"]?["msg"];
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Status}: {(Text.Length > 400 ? Text[..400] : Text)}");
-}
-
-/// <summary>Test classes in this collection share one <see cref="AuthClusterFixture"/>.</summary>
-[CollectionDefinition(Name)]
-public sealed class AuthClusterCollection : ICollectionFixture<AuthClusterFixture>
-{
-    public const string Name = "Auth cluster";
 }

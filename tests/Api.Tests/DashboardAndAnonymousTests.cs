@@ -44,7 +44,7 @@ public sealed class DashboardAndAnonymousTests(AuthClusterFixture fixture)
 
         var token = await fixture.TokenAsync(new DevInfra.DevTokenRequest { Groups = [$"app-{fixture.Domain}-agents/1"] });
         var request = RouteCase.All["GetProfile"].Build(fixture, fixture.Domain2);
-        RoutePermissionTests.AssertForbidden(await AuthClusterFixture.SendAsync(fixture.DevApi, request, token), "GetProfile", AppPermission.SearchProfile);
+        RoutePermissionTests.AssertForbidden(await ApiRequests.SendAsync(fixture.DevApi, request, token), "GetProfile", AppPermission.SearchProfile);
     }
 
     [Theory, MemberData(nameof(AnonymousPaths))]
@@ -63,5 +63,5 @@ public sealed class DashboardAndAnonymousTests(AuthClusterFixture fixture)
     }
 
     private static Task<ApiAnswer> GetAsync(HttpClient client, string path, string? token) =>
-        AuthClusterFixture.SendAsync(client, AuthClusterFixture.Request(HttpMethod.Get, path, null), token);
+        ApiRequests.SendAsync(client, ApiRequests.Request(HttpMethod.Get, path, null), token);
 }

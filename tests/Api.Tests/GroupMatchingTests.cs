@@ -31,17 +31,17 @@ public sealed class GroupMatchingTests(AuthClusterFixture fixture)
     [Fact]
     public async Task Groups_combine_as_a_union()
     {
-        var target = AuthClusterFixture.NewDomainName("un");
+        var target = ApiRequests.NewDomainName("un");
         await fixture.CreateDomainAsync(target, await fixture.TokenAsync(AuthClusterFixture.GlobalAdmin));
         // Search from a global group, delete from the domain's own group: neither alone grants both.
         var token = await fixture.TokenAsync("app-global-readonly/1", $"app-{target}-remover/20", "not-an-app-group", "app-broken");
 
         Assert.Equal(200, (await SearchAsync(fixture.Domain, token)).Status);
-        var delete = await AuthClusterFixture.SendAsync(fixture.Api, AuthClusterFixture.Request(HttpMethod.Delete, $"/api/ucp/admin/{target}", null), token);
+        var delete = await ApiRequests.SendAsync(fixture.Api, ApiRequests.Request(HttpMethod.Delete, $"/api/ucp/admin/{target}", null), token);
         Assert.True(delete.Status == 200, delete.ToString());
 
         var searchOnly = await fixture.TokenAsync("app-global-readonly/1");
-        var denied = await AuthClusterFixture.SendAsync(fixture.Api, AuthClusterFixture.Request(HttpMethod.Delete, $"/api/ucp/admin/{target}", null), searchOnly);
+        var denied = await ApiRequests.SendAsync(fixture.Api, ApiRequests.Request(HttpMethod.Delete, $"/api/ucp/admin/{target}", null), searchOnly);
         RoutePermissionTests.AssertForbidden(denied, "DeleteDomain", AppPermission.DeleteDomain);
     }
 
@@ -68,7 +68,7 @@ public sealed class GroupMatchingTests(AuthClusterFixture fixture)
     }
 
     private Task<ApiAnswer> SearchAsync(string domain, string token) =>
-        AuthClusterFixture.SendAsync(fixture.Api, RouteCase.All["SearchProfiles"].Build(fixture, domain), token);
+        ApiRequests.SendAsync(fixture.Api, RouteCase.All["SearchProfiles"].Build(fixture, domain), token);
 
     private static void AssertForbidden(ApiAnswer answer, string? because = null)
     {

@@ -12,24 +12,24 @@ public sealed record RouteCase(string Name, AppPermission Permission, Permission
     public static IReadOnlyDictionary<string, RouteCase> All { get; } = new[]
     {
         new RouteCase("ListDomains", AppPermission.Public, PermissionScope.Global,
-            (f, _) => AuthClusterFixture.Request(HttpMethod.Get, "/api/ucp/admin", null)),
+            (f, _) => ApiRequests.Request(HttpMethod.Get, "/api/ucp/admin", null)),
         new RouteCase("CreateDomain", AppPermission.CreateDomain, PermissionScope.Global,
-            (f, _) => AuthClusterFixture.Request(HttpMethod.Post, "/api/ucp/admin", null, AuthClusterFixture.CreateDomainBody(AuthClusterFixture.NewDomainName("cr")))),
+            (f, _) => ApiRequests.Request(HttpMethod.Post, "/api/ucp/admin", null, ApiRequests.CreateDomainBody(ApiRequests.NewDomainName("cr")))),
         new RouteCase("GetDomain", AppPermission.Public, PermissionScope.DomainHeader,
-            (f, d) => AuthClusterFixture.Request(HttpMethod.Get, $"/api/ucp/admin/{d}", d)),
+            (f, d) => ApiRequests.Request(HttpMethod.Get, $"/api/ucp/admin/{d}", d)),
         new RouteCase("DeleteDomain", AppPermission.DeleteDomain, PermissionScope.DomainInPath,
-            (f, d) => AuthClusterFixture.Request(HttpMethod.Delete, $"/api/ucp/admin/{d}", null)),
+            (f, d) => ApiRequests.Request(HttpMethod.Delete, $"/api/ucp/admin/{d}", null)),
         new RouteCase("SearchProfiles", AppPermission.SearchProfile, PermissionScope.DomainHeader,
-            (f, d) => AuthClusterFixture.Request(HttpMethod.Get, $"/api/ucp/profile?travellerId={Uri.EscapeDataString(f.TravellerId)}", d)),
+            (f, d) => ApiRequests.Request(HttpMethod.Get, $"/api/ucp/profile?travellerId={Uri.EscapeDataString(f.TravellerId)}", d)),
         new RouteCase("GetProfile", AppPermission.SearchProfile, PermissionScope.DomainHeader,
-            (f, d) => AuthClusterFixture.Request(HttpMethod.Get, $"/api/ucp/profile/{f.ConnectId}", d)),
+            (f, d) => ApiRequests.Request(HttpMethod.Get, $"/api/ucp/profile/{f.ConnectId}", d)),
         new RouteCase("ListErrors", AppPermission.Public, PermissionScope.DomainHeader,
-            (f, d) => AuthClusterFixture.Request(HttpMethod.Get, "/api/ucp/error", d)),
+            (f, d) => ApiRequests.Request(HttpMethod.Get, "/api/ucp/error", d)),
         new RouteCase("ListJobs", AppPermission.Public, PermissionScope.DomainHeader,
-            (f, d) => AuthClusterFixture.Request(HttpMethod.Get, "/api/ucp/jobs", d)),
+            (f, d) => ApiRequests.Request(HttpMethod.Get, "/api/ucp/jobs", d)),
         // Each call starts another object type's job (over an empty folder), so no call finds one still running.
         new RouteCase("StartJob", AppPermission.RunGlueJobs, PermissionScope.DomainHeader,
-            (f, d) => AuthClusterFixture.Request(HttpMethod.Post, "/api/ucp/jobs", d, new System.Text.Json.Nodes.JsonObject
+            (f, d) => ApiRequests.Request(HttpMethod.Post, "/api/ucp/jobs", d, new System.Text.Json.Nodes.JsonObject
             {
                 ["startJobRq"] = new System.Text.Json.Nodes.JsonObject { ["jobName"] = f.NextJobName(), ["source"] = f.BatchFolder },
             })),

@@ -73,38 +73,38 @@ public sealed class RoutePermissionTests(AuthClusterFixture fixture)
     public async Task Creating_a_domain_needs_a_global_group_not_one_of_the_header_domain()
     {
         var token = await fixture.TokenAsync($"app-{fixture.Domain}-adminRole/ffffffff");
-        var request = AuthClusterFixture.Request(HttpMethod.Post, "/api/ucp/admin", fixture.Domain,
-            AuthClusterFixture.CreateDomainBody(AuthClusterFixture.NewDomainName("cr")));
+        var request = ApiRequests.Request(HttpMethod.Post, "/api/ucp/admin", fixture.Domain,
+            ApiRequests.CreateDomainBody(ApiRequests.NewDomainName("cr")));
 
-        AssertForbidden(await AuthClusterFixture.SendAsync(fixture.Api, request, token), "CreateDomain", AppPermission.CreateDomain);
+        AssertForbidden(await ApiRequests.SendAsync(fixture.Api, request, token), "CreateDomain", AppPermission.CreateDomain);
 
         var manager = await fixture.TokenAsync("app-global-domainManagerRole/30");
-        request = AuthClusterFixture.Request(HttpMethod.Post, "/api/ucp/admin", null, AuthClusterFixture.CreateDomainBody(AuthClusterFixture.NewDomainName("cr")));
-        var answer = await AuthClusterFixture.SendAsync(fixture.Api, request, manager);
+        request = ApiRequests.Request(HttpMethod.Post, "/api/ucp/admin", null, ApiRequests.CreateDomainBody(ApiRequests.NewDomainName("cr")));
+        var answer = await ApiRequests.SendAsync(fixture.Api, request, manager);
         Assert.True(answer.Status == 200, answer.ToString());
     }
 
     [Fact]
     public async Task Deleting_a_domain_is_checked_against_that_domain_not_the_header()
     {
-        var target = AuthClusterFixture.NewDomainName("dl");
+        var target = ApiRequests.NewDomainName("dl");
         await fixture.CreateDomainAsync(target, await fixture.TokenAsync(AuthClusterFixture.GlobalAdmin));
         // Admin of the header's domain: grants nothing on the domain in the path.
         var headerAdmin = await fixture.TokenAsync($"app-{fixture.Domain}-adminRole/ffffffff");
-        var request = AuthClusterFixture.Request(HttpMethod.Delete, $"/api/ucp/admin/{target}", fixture.Domain);
-        AssertForbidden(await AuthClusterFixture.SendAsync(fixture.Api, request, headerAdmin), "DeleteDomain", AppPermission.DeleteDomain);
+        var request = ApiRequests.Request(HttpMethod.Delete, $"/api/ucp/admin/{target}", fixture.Domain);
+        AssertForbidden(await ApiRequests.SendAsync(fixture.Api, request, headerAdmin), "DeleteDomain", AppPermission.DeleteDomain);
 
         var ownAdmin = await fixture.TokenAsync($"app-{target}-adminRole/ffffffff");
-        request = AuthClusterFixture.Request(HttpMethod.Delete, $"/api/ucp/admin/{target}", fixture.Domain);
-        var answer = await AuthClusterFixture.SendAsync(fixture.Api, request, ownAdmin);
+        request = ApiRequests.Request(HttpMethod.Delete, $"/api/ucp/admin/{target}", fixture.Domain);
+        var answer = await ApiRequests.SendAsync(fixture.Api, request, ownAdmin);
         Assert.True(answer.Status == 200, answer.ToString());
     }
 
     [Fact]
     public async Task A_domain_named_global_cannot_be_created()
     {
-        var request = AuthClusterFixture.Request(HttpMethod.Post, "/api/ucp/admin", null, AuthClusterFixture.CreateDomainBody("global"));
-        var answer = await AuthClusterFixture.SendAsync(fixture.Api, request, await fixture.TokenAsync(AuthClusterFixture.GlobalAdmin));
+        var request = ApiRequests.Request(HttpMethod.Post, "/api/ucp/admin", null, ApiRequests.CreateDomainBody("global"));
+        var answer = await ApiRequests.SendAsync(fixture.Api, request, await fixture.TokenAsync(AuthClusterFixture.GlobalAdmin));
 
         Assert.True(answer.Status == 400, answer.ToString());
         Assert.Contains("reserved", answer.ErrorMessage, StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public sealed class RoutePermissionTests(AuthClusterFixture fixture)
             return fixture.Domain;
         }
 
-        var target = AuthClusterFixture.NewDomainName("dl");
+        var target = ApiRequests.NewDomainName("dl");
         if (create)
         {
             await fixture.CreateDomainAsync(target, await fixture.TokenAsync(AuthClusterFixture.GlobalAdmin));
@@ -137,5 +137,5 @@ public sealed class RoutePermissionTests(AuthClusterFixture fixture)
     }
 
     private Task<ApiAnswer> SendAsync(string route, string target, string? token) =>
-        AuthClusterFixture.SendAsync(fixture.Api, RouteCase.All[route].Build(fixture, target), token);
+        ApiRequests.SendAsync(fixture.Api, RouteCase.All[route].Build(fixture, target), token);
 }

@@ -75,13 +75,13 @@ public sealed class TokenValidationTests(AuthClusterFixture fixture)
         // A token as `./upt token` mints it (aud upt-dev) does not open an API configured for another audience.
         var token = await fixture.TokenAsync(new DevTokenRequest { Groups = [AuthClusterFixture.GlobalAdmin] });
         AssertUnauthorized(await ListDomainsAsync(token));
-        Assert.Equal(200, (await AuthClusterFixture.SendAsync(fixture.DevApi, AuthClusterFixture.Request(HttpMethod.Get, "/api/ucp/admin", null), token)).Status);
+        Assert.Equal(200, (await ApiRequests.SendAsync(fixture.DevApi, ApiRequests.Request(HttpMethod.Get, "/api/ucp/admin", null), token)).Status);
     }
 
     private static DevTokenRequest Admin() => new() { Groups = [AuthClusterFixture.GlobalAdmin], Audience = AuthClusterFixture.Audience };
 
     private Task<ApiAnswer> ListDomainsAsync(string token) =>
-        AuthClusterFixture.SendAsync(fixture.Api, AuthClusterFixture.Request(HttpMethod.Get, "/api/ucp/admin", null), token);
+        ApiRequests.SendAsync(fixture.Api, ApiRequests.Request(HttpMethod.Get, "/api/ucp/admin", null), token);
 
     private static void AssertUnauthorized(ApiAnswer answer)
     {

@@ -17,7 +17,7 @@ public static class AuthSetup
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IAuthorizationHandler, UcpPermissionHandler>();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, UcpAuthorizationResultHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, UcpAuthorizationResultHandler>();
         services.AddHostedService<AuthStartupReport>();
         // Secure by default: an endpoint that declares no permission still needs an authenticated caller.
         services.AddAuthorizationBuilder()
