@@ -18,6 +18,14 @@ public sealed class BenchWorkloadTests
     }
 
     [Fact]
+    public void Counting_only_gives_the_counts_of_the_full_workload()
+    {
+        var envelopes = new Upt.Feed.Synthetic.SyntheticTrafficGenerator(7, "bench-batch").Generate(400).ToList();
+
+        Assert.Equal(BenchWorkload.From(envelopes).Expected, BenchWorkload.CountOnly(envelopes));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_rows()
     {
         var a = BenchWorkload.Generate(5, "bench", 100);

@@ -174,25 +174,35 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
 
         // 7. Cost of the n-th object of one profile.
         BenchLog.Phase(logger, "n-th object cost: 1000 objects into one profile through IIngestGrain, one call each");
-        await using var orleans = await BenchClusterClient.ConnectAsync(cluster, cancellationToken);
-        cpu = CpuSnapshot.Take(CpuGroups.Of(cluster));
-        var nthRun = new NthObjectCost(orleans.Client, Domain);
-        var (nth, traveller) = await nthRun.RunAsync(cancellationToken);
-        var nthAfter = CpuSnapshot.Take(CpuGroups.Of(cluster));
-        var nthCpu = nthAfter.CoresSince(cpu) + string.Create(CultureInfo.InvariantCulture,
-            $"; CPU per call (warm-up included): silo {nthAfter.MillisecondsPer(cpu, "silo", nthRun.TotalCalls):0.00} ms, postgres {nthAfter.MillisecondsPer(cpu, "postgres", nthRun.TotalCalls):0.00} ms");
-        var rows = await database.TravellerObjectsAsync(traveller, cancellationToken);
-        if (rows != nth.CallMs.Count)
+        NthObjectResult nth;
+        await using (var orleans = await BenchClusterClient.ConnectAsync(cluster, cancellationToken))
         {
-            throw new BenchFailedException($"the n-th object traveller holds {rows} rows, {nth.CallMs.Count} expected");
+            cpu = CpuSnapshot.Take(CpuGroups.Of(cluster));
+            var nthRun = new NthObjectCost(orleans.Client, Domain);
+            (nth, var traveller) = await nthRun.RunAsync(cancellationToken);
+            var nthAfter = CpuSnapshot.Take(CpuGroups.Of(cluster));
+            var nthCpu = nthAfter.CoresSince(cpu) + string.Create(CultureInfo.InvariantCulture,
+                $"; CPU per call (warm-up included): silo {nthAfter.MillisecondsPer(cpu, "silo", nthRun.TotalCalls):0.00} ms, postgres {nthAfter.MillisecondsPer(cpu, "postgres", nthRun.TotalCalls):0.00} ms");
+            var rows = await database.TravellerObjectsAsync(traveller, cancellationToken);
+            if (rows != nth.CallMs.Count)
+            {
+                throw new BenchFailedException($"the n-th object traveller holds {rows} rows, {nth.CallMs.Count} expected");
+            }
+
+            Print(string.Create(CultureInfo.InvariantCulture,
+                $"  nth object: {nth.CallMs.Count} calls, median of calls 1-{NthObjectResult.Window} {nth.FirstMs:0.00} ms, of the last {NthObjectResult.Window} {nth.LastMs:0.00} ms, overall median {Percentiles.Median(nth.CallMs):0.00} ms, p99 {Percentiles.Of(nth.CallMs, 99):0.00} ms -> cost ratio {nth.Cost:0.00}"));
+            Print($"    median per 100 calls (ms): {string.Join(" ", nth.BlockMedians().Select(m => m.ToString("0.00", CultureInfo.InvariantCulture)))}");
+            Print($"    cpu: {nthCpu}");
         }
 
-        Print(string.Create(CultureInfo.InvariantCulture,
-            $"  nth object: {nth.CallMs.Count} calls, median of calls 1-{NthObjectResult.Window} {nth.FirstMs:0.00} ms, of the last {NthObjectResult.Window} {nth.LastMs:0.00} ms, overall median {Percentiles.Median(nth.CallMs):0.00} ms, p99 {Percentiles.Of(nth.CallMs, 99):0.00} ms -> cost ratio {nth.Cost:0.00}"));
-        Print($"    median per 100 calls (ms): {string.Join(" ", nth.BlockMedians().Select(m => m.ToString("0.00", CultureInfo.InvariantCulture)))}");
-        Print($"    cpu: {nthCpu}");
+        // 8. Batch ingestion of a folder, on restarted (cold) silos like the end-to-end phase.
+        cpu = CpuSnapshot.Take(CpuGroups.Of(cluster));
+        var (batchObjects, batchTime, batchDetail) = await new BatchPhase(cluster, logger).RunAsync(settings.BatchObjects, settings.Seed, cancellationToken);
+        var batchRate = batchObjects / batchTime.TotalSeconds;
+        Print(string.Create(CultureInfo.InvariantCulture, $"  batch: {batchDetail} = {batchRate:0} objects/s ({batchRate / e2eRate:0.00} x the end-to-end rate)"));
+        Print($"    cpu (silo restart, job): {CpuSnapshot.Take(CpuGroups.Of(cluster)).CoresSince(cpu)}");
 
-        var figures = new BenchFigures(e2eRate, drainRate, pgResult.RowsPerSecond, pgObjectsRate, p50, p99, nth.Cost);
+        var figures = new BenchFigures(e2eRate, drainRate, pgResult.RowsPerSecond, pgObjectsRate, p50, p99, nth.Cost, batchRate);
         Print(string.Create(CultureInfo.InvariantCulture,
             $"  ratio = e2e {e2eRate:0} / min(kinesis drain {drainRate:0}, pg {pgObjectsRate:0} objects/s) = {figures.Ratio:0.00}, using {figures.RatioBasis}"));
         Print($"  load average at the end: {LoadAverage.Read()}");

@@ -10,6 +10,12 @@ internal sealed record BenchSettings(int Objects, int Shards, int Silos, int See
     /// <summary>Extra silo environment (e.g. a log level), to measure what a setting changes without a rebuild.</summary>
     public IReadOnlyDictionary<string, string> SiloEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Objects of the batch phase (one folder of JSONL files, one job).</summary>
+    public int BatchObjects { get; init; } = DefaultBatchObjects;
+
+    /// <summary>The batch bar is stated for a folder of 100,000 business objects.</summary>
+    public const int DefaultBatchObjects = 100_000;
+
     /// <summary>The domain every bench object belongs to.</summary>
     public const string Domain = "bench";
 

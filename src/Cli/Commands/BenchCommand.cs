@@ -17,6 +17,7 @@ internal static class BenchCommand
         var objects = new Option<int>("--objects") { Description = "Synthetic objects loaded before the end-to-end measurement", DefaultValueFactory = _ => 20_000 };
         var shards = new Option<int>("--shards") { Description = "Shards of the Kinesis stream", DefaultValueFactory = _ => 4 };
         var silos = new Option<int>("--silos") { Description = "Number of silos", DefaultValueFactory = _ => 1 };
+        var batchObjects = new Option<int>("--batch-objects") { Description = "Synthetic objects of the batch phase (a folder of JSONL files)", DefaultValueFactory = _ => BenchSettings.DefaultBatchObjects };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic generator", DefaultValueFactory = _ => 1 };
         var siloEnv = new Option<string[]>("--silo-env")
         {
@@ -25,12 +26,13 @@ internal static class BenchCommand
         };
         var command = new Command("bench", "Measure Upt end to end against its Kinesis and PostgreSQL ceilings, latency, and n-th object cost")
         {
-            objects, shards, silos, seed, siloEnv,
+            objects, shards, silos, seed, batchObjects, siloEnv,
         };
         command.SetAction(async (parse, _) =>
         {
             // Checked here: System.CommandLine validates before it fills in defaults.
             var error = parse.GetValue(objects) is < 1000 or > BenchSettings.MaxObjects ? $"--objects must be between 1000 and {BenchSettings.MaxObjects}."
+                : parse.GetValue(batchObjects) is < 1000 or > BenchSettings.MaxObjects ? $"--batch-objects must be between 1000 and {BenchSettings.MaxObjects}."
                 : parse.GetValue(shards) is < 1 or > 64 ? "--shards must be between 1 and 64."
                 : parse.GetValue(silos) is < 1 or > 16 ? "--silos must be between 1 and 16."
                 : parse.GetValue(seed) is < 0 or > 49_999 ? "--seed must be between 0 and 49999 (the latency feed uses seed + 50000)."
@@ -46,6 +48,7 @@ internal static class BenchCommand
             return await RunAsync(new BenchSettings(parse.GetValue(objects), parse.GetValue(shards), parse.GetValue(silos), parse.GetValue(seed))
             {
                 SiloEnvironment = environment,
+                BatchObjects = parse.GetValue(batchObjects),
             });
         });
         return command;
