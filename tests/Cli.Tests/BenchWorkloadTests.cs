@@ -20,9 +20,12 @@ public sealed class BenchWorkloadTests
     [Fact]
     public void Counting_only_gives_the_counts_of_the_full_workload()
     {
-        var envelopes = new Upt.Feed.Synthetic.SyntheticTrafficGenerator(7, "bench-batch").Generate(400).ToList();
+        var envelopes = new Upt.Feed.Synthetic.SyntheticTrafficGenerator(7, "bench_batch").Generate(400).ToList(); // the batch phase's domain
 
-        Assert.Equal(BenchWorkload.From(envelopes).Expected, BenchWorkload.CountOnly(envelopes));
+        var counts = BenchWorkload.CountOnly(envelopes);
+
+        Assert.Equal(0, counts.TransformErrors);
+        Assert.Equal(BenchWorkload.From(envelopes).Expected, counts);
     }
 
     [Fact]

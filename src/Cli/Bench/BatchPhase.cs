@@ -16,7 +16,7 @@ namespace Upt.Cli.Bench;
 /// </summary>
 internal sealed class BatchPhase(LocalCluster cluster, ILogger logger)
 {
-    public const string Domain = "bench-batch";
+    public const string Domain = "bench_batch";
 
     private const int Files = 10;
 
