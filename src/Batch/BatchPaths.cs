@@ -9,6 +9,16 @@ public static class BatchPaths
     public const string Extension = ".jsonl";
 
     /// <summary>
+    /// The top folder of raw-backup records that name no valid domain (not JSON, no <c>domain</c>): laid out by day like a
+    /// domain, but never read by a batch job, since no domain can be named so (domain names start with a letter or digit).
+    /// </summary>
+    public const string UnparsedFolder = "_unparsed";
+
+    /// <summary>The path of file <paramref name="name"/> of <paramref name="date"/> under <paramref name="folder"/> (a domain or <see cref="UnparsedFolder"/>).</summary>
+    public static string FilePath(string folder, DateOnly date, string name) =>
+        string.Create(CultureInfo.InvariantCulture, $"{folder}/{date:yyyy}/{date:MM}/{date:dd}/{name}");
+
+    /// <summary>
     /// True when <paramref name="relativePath"/> ('/'-separated, relative to the source) is a batch file of
     /// <paramref name="domain"/>; <paramref name="date"/> is then the day its folders name.
     /// </summary>

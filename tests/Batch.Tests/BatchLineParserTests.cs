@@ -49,6 +49,20 @@ public sealed class BatchLineParserTests
         Assert.Equal("2024-03-09T00:00:00.000000Z", (string?)envelope["timestamp"]);
         Assert.Equal("s1", (string?)envelope["data"]!["session"]!["id"]);
         Assert.Equal("s1", parsed.PartitionKey);
+        Assert.Null(parsed.Timestamp);
+    }
+
+    [Theory]
+    [InlineData("2024-03-09T10:15:00.000000Z", "2024-03-09T10:15:00+00:00")]
+    [InlineData("2024-03-09T10:15:00", "2024-03-09T10:15:00+00:00")]
+    [InlineData("2024-03-09T12:15:00+02:00", "2024-03-09T10:15:00+00:00")]
+    [InlineData("yesterday", null)]
+    public void An_envelopes_own_timestamp_is_read_as_the_pipeline_reads_it(string stamp, string? expected)
+    {
+        var parsed = BatchLineParser.Parse(Line($$$"""{"objectType":"clickstream","domain":"demo","timestamp":"{{{stamp}}}","data":{}}"""), Context(null));
+
+        Assert.False(parsed.IsError, parsed.Error);
+        Assert.Equal(expected is null ? null : DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), parsed.Timestamp);
     }
 
     [Theory]

@@ -88,8 +88,17 @@ public static class BatchLineParser
         var key = TravellerKeys.Of(objectType, data) ?? context.SourceId;
         var hasTimestamp = root.TryGetProperty("timestamp", out var stamp) && stamp.ValueKind != JsonValueKind.Null
                            && !(stamp.ValueKind == JsonValueKind.String && stamp.GetString()!.Length == 0);
-        return ParsedLine.Record(hasTimestamp ? bytes : WithTimestamp(root, context.FileDate), objectType, key);
+        return hasTimestamp
+            ? ParsedLine.Record(bytes, objectType, key, ParseTimestamp(stamp))
+            : ParsedLine.Record(WithTimestamp(root, context.FileDate), objectType, key);
     }
+
+    /// <summary>The timestamp as the ingest pipeline reads it (no offset means UTC); null when it does not parse.</summary>
+    private static DateTimeOffset? ParseTimestamp(JsonElement stamp) =>
+        stamp.ValueKind == JsonValueKind.String
+        && DateTimeOffset.TryParse(stamp.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
+            ? t
+            : null;
 
     private static ParsedLine BareObject(byte[] bytes, JsonElement root, LineContext context)
     {
