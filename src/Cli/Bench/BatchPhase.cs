@@ -20,8 +20,8 @@ internal sealed class BatchPhase(LocalCluster cluster, ILogger logger)
 
     private const int Files = 10;
 
-    /// <summary>Runs the phase; returns the objects, the job's elapsed time and a line of detail.</summary>
-    public async Task<(int Objects, TimeSpan Elapsed, string Detail)> RunAsync(int objects, int seed, CancellationToken cancellationToken)
+    /// <summary>Runs the phase; returns the objects, the job's elapsed time and a line of detail and the CPU split during the job.</summary>
+    public async Task<(int Objects, TimeSpan Elapsed, string Detail, string Cpu)> RunAsync(int objects, int seed, CancellationToken cancellationToken)
     {
         BenchLog.Phase(logger, string.Create(CultureInfo.InvariantCulture, $"Batch: writing {objects} objects as {Files} JSONL files (not timed)"));
         var envelopes = new SyntheticTrafficGenerator(seed, Domain).Generate(objects).ToList();
@@ -58,9 +58,13 @@ internal sealed class BatchPhase(LocalCluster cluster, ILogger logger)
 
         await Task.WhenAll(Enumerable.Range(0, cluster.Silos.Count).Select(i => cluster.StartSiloAsync(i, cancellationToken)));
         await using var orleans = await BenchClusterClient.ConnectAsync(cluster, cancellationToken);
+        var cpu = CpuSnapshot.Take(CpuGroups.Of(cluster));
         var watch = Stopwatch.StartNew();
         var status = await BatchGrainRunner.RunAsync(orleans.Client, Domain, null, root, null, cancellationToken);
         watch.Stop();
+        var after = CpuSnapshot.Take(CpuGroups.Of(cluster));
+        var cpuLine = after.CoresSince(cpu) + string.Create(CultureInfo.InvariantCulture,
+            $"; CPU per object: silo {after.MillisecondsPer(cpu, "silo", envelopes.Count):0.00} ms, postgres {after.MillisecondsPer(cpu, "postgres", envelopes.Count):0.00} ms");
         if (status.State != BatchRunState.Succeeded)
         {
             throw new BenchFailedException($"the batch job ended {status.State}: {status.LastError}");
@@ -76,6 +80,6 @@ internal sealed class BatchPhase(LocalCluster cluster, ILogger logger)
         }
 
         return (envelopes.Count, watch.Elapsed, string.Create(CultureInfo.InvariantCulture,
-            $"{envelopes.Count} objects in {Files} files ({rows} rows, {profiles} profiles, 0 errors) durable in {watch.Elapsed.TotalSeconds:0.00} s after the job started"));
+            $"{envelopes.Count} objects in {Files} files ({rows} rows, {profiles} profiles, 0 errors) durable in {watch.Elapsed.TotalSeconds:0.00} s after the job started"), cpuLine);
     }
 }

@@ -196,11 +196,10 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
         }
 
         // 8. Batch ingestion of a folder, on restarted (cold) silos like the end-to-end phase.
-        cpu = CpuSnapshot.Take(CpuGroups.Of(cluster));
-        var (batchObjects, batchTime, batchDetail) = await new BatchPhase(cluster, logger).RunAsync(settings.BatchObjects, settings.Seed, cancellationToken);
+        var (batchObjects, batchTime, batchDetail, batchCpu) = await new BatchPhase(cluster, logger).RunAsync(settings.BatchObjects, settings.Seed, cancellationToken);
         var batchRate = batchObjects / batchTime.TotalSeconds;
         Print(string.Create(CultureInfo.InvariantCulture, $"  batch: {batchDetail} = {batchRate:0} objects/s ({batchRate / e2eRate:0.00} x the end-to-end rate)"));
-        Print($"    cpu (silo restart, job): {CpuSnapshot.Take(CpuGroups.Of(cluster)).CoresSince(cpu)}");
+        Print($"    cpu (job): {batchCpu}");
 
         var figures = new BenchFigures(e2eRate, drainRate, pgResult.RowsPerSecond, pgObjectsRate, p50, p99, nth.Cost, batchRate);
         Print(string.Create(CultureInfo.InvariantCulture,
