@@ -44,6 +44,33 @@ public sealed class BatchStoreTests(PostgresServerFixture server)
     }
 
     [Fact]
+    public async Task A_replay_run_keeps_its_range_and_skipped_lines()
+    {
+        var (db, store) = await NewStoreAsync("batch_replay");
+        await using var _ = db;
+        var from = new DateTimeOffset(2024, 6, 1, 6, 0, 0, TimeSpan.Zero);
+        var to = new DateTimeOffset(2024, 6, 2, 23, 59, 59, TimeSpan.Zero).AddTicks(9_999_990); // microseconds, as PostgreSQL keeps them
+
+        var run = await store.StartRunAsync("demo", "*", "/backup", null, from, to, TimeSpan.FromMinutes(1), Ct);
+        Assert.NotNull(run);
+        Assert.Equal((from, to, 0L, (DateOnly?)null), (run.RangeFrom, run.RangeTo, run.LinesSkipped, run.FromDate));
+
+        await store.UpdateRunAsync(run with { Records = 4, LinesSkipped = 3 }, Ct);
+        Assert.Equal(3, (await store.GetLatestRunAsync("demo", "*", TimeSpan.FromMinutes(1), Ct))!.LinesSkipped);
+        await store.FinishRunAsync(run with { Status = BatchRunRow.Succeeded, Records = 5, LinesSkipped = 7 }, Ct);
+        var done = await store.GetLatestRunAsync("demo", "*", TimeSpan.FromMinutes(1), Ct);
+        Assert.Equal((BatchRunRow.Succeeded, 5L, 7L, from, to), (done!.Status, done.Records, done.LinesSkipped, done.RangeFrom!.Value, done.RangeTo!.Value));
+
+        // A stale replay is reported like any run, range kept.
+        var next = await store.StartRunAsync("demo", "*", "/backup", null, from, to, TimeSpan.FromMinutes(1), Ct);
+        await ExecAsync(db, $"UPDATE upt_batch_runs SET heartbeat_at = now() - interval '10 minutes' WHERE id = {next!.Id}");
+        var stale = await store.GetLatestRunAsync("demo", "*", TimeSpan.FromMinutes(1), Ct);
+        Assert.Equal((BatchRunRow.Failed, from), (stale!.Status, stale.RangeFrom!.Value));
+        var ordinary = await store.StartRunAsync("demo", "*", "/backup", null, TimeSpan.FromMinutes(1), Ct);
+        Assert.Equal(((DateTimeOffset?)null, (DateTimeOffset?)null), (ordinary!.RangeFrom, ordinary.RangeTo));
+    }
+
+    [Fact]
     public async Task Bookmarks_are_per_job_and_source_and_replaced()
     {
         var (db, store) = await NewStoreAsync("batch_marks");

@@ -24,8 +24,13 @@ public sealed record JobSummaryView
     [JsonPropertyName("source"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Source { get; init; }
 
+    /// <summary>The re-run day (YYYY-MM-DD), or the first instant of a replay's range (ISO 8601, UTC).</summary>
     [JsonPropertyName("from"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? From { get; init; }
+
+    /// <summary>The last instant of a replay's range (ISO 8601, UTC); absent for an ordinary run.</summary>
+    [JsonPropertyName("to"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? To { get; init; }
 
     [JsonPropertyName("finishedTime"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTime? FinishedTime { get; init; }
@@ -47,6 +52,9 @@ public sealed record JobSummaryView
 
     /// <summary>Lines that became error records (see <c>GET /api/ucp/error</c>, field <c>source</c>).</summary>
     [JsonPropertyName("errors")] public long Errors { get; init; }
+
+    /// <summary>A replay's lines whose timestamp lies outside its range: read, not ingested.</summary>
+    [JsonPropertyName("linesSkipped")] public long LinesSkipped { get; init; }
 
     [JsonPropertyName("recordsPerSecond")] public double RecordsPerSecond { get; init; }
 

@@ -6,7 +6,7 @@ namespace Upt.Api.Contracts;
 /// <summary>The body of <c>POST /api/ucp/jobs</c>: UPT's request envelope with <c>startJobRq</c>.</summary>
 public sealed record StartJobBody([property: JsonPropertyName("startJobRq")] StartJobRq StartJobRq);
 
-/// <summary>UPT's <c>startJobRq</c> (<c>jobName</c>, <c>domainName</c>) with Upt's optional <c>source</c> and <c>from</c>.</summary>
+/// <summary>UPT's <c>startJobRq</c> (<c>jobName</c>, <c>domainName</c>) with Upt's optional <c>source</c>, <c>from</c> and <c>to</c>.</summary>
 public sealed record StartJobRq
 {
     [JsonPropertyName("jobName")]
@@ -22,6 +22,10 @@ public sealed record StartJobRq
     public string? Source { get; init; }
 
     [JsonPropertyName("from")]
-    [Description("Upt: YYYY-MM-DD. Files dated on or after this day are ingested again even if already ingested (ingestion is idempotent).")]
+    [Description("Upt: YYYY-MM-DD. Files dated on or after this day are ingested again even if already ingested (ingestion is idempotent). With to: the start of a replay range, a date or an ISO date-time (UTC unless it has an offset).")]
     public string? From { get; init; }
+
+    [JsonPropertyName("to")]
+    [Description("Upt: the end (inclusive) of a replay range, a date (its whole day) or an ISO date-time; needs from. A replay reads the files dated from's day to to's day, ingests the lines whose envelope timestamp lies in [from, to] (lines without one: all of their file), counts the others as linesSkipped, and neither reads nor writes bookmarks.")]
+    public string? To { get; init; }
 }

@@ -19,8 +19,9 @@ public static class JobApi
             .WithSummary("The domain's batch jobs: last run time and status (UPT), plus files, records, errors and rate of the last run")
             .RequireUcpPermission(AppPermission.Public);
         group.MapPost("", StartAsync).WithName("StartJob")
-            .WithSummary("Start a batch job: {\"startJobRq\": {\"jobName\", \"domainName\"?, \"source\"?, \"from\"?}}; poll GET /api/ucp/jobs")
-            .WithDescription("409 when the job is already running; 400 for an unknown job name, a bad source or date; 404 when the domain does not exist.")
+            .WithSummary("Start a batch job: {\"startJobRq\": {\"jobName\", \"domainName\"?, \"source\"?, \"from\"?, \"to\"?}}; poll GET /api/ucp/jobs")
+            .WithDescription("With to, a replay: the lines of files dated from's day to to's day whose timestamps lie in [from, to], every time (no bookmarks). "
+                + "409 when the job is already running; 400 for an unknown job name, a bad source, date or range; 404 when the domain does not exist.")
             .Accepts<StartJobBody>("application/json")
             // The header's domain (UPT's rule); without the header only global groups count, and a body domainName
             // that differs from the header is refused by the handler.
@@ -67,7 +68,8 @@ public static class JobApi
         }
 
         if (!TryText(rq, "jobName", out var jobName, out var error) || !TryText(rq, "domainName", out var domainName, out error)
-            || !TryText(rq, "source", out var source, out error) || !TryText(rq, "from", out var fromText, out error))
+            || !TryText(rq, "source", out var source, out error) || !TryText(rq, "from", out var fromText, out error)
+            || !TryText(rq, "to", out var toText, out error))
         {
             return UcpContext.Fail(http, 400, $"validation error: {error}");
         }
@@ -95,18 +97,26 @@ public static class JobApi
         }
 
         DateOnly? from = null;
-        if (fromText is { Length: > 0 })
+        BatchTimeRange? range = null;
+        if (toText is { Length: > 0 })
+        {
+            if (RangeError(fromText, toText, out range) is { } rangeError)
+            {
+                return UcpContext.Fail(http, 400, $"validation error: {rangeError}");
+            }
+        }
+        else if (fromText is { Length: > 0 })
         {
             if (!DateOnly.TryParseExact(fromText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                return UcpContext.Fail(http, 400, $"validation error: from '{fromText}' is not a date (YYYY-MM-DD)");
+                return UcpContext.Fail(http, 400, $"validation error: from '{fromText}' is not a date (YYYY-MM-DD); a date-time needs to (a replay range)");
             }
 
             from = day;
         }
 
         var result = await grains.GetGrain<IBatchJobGrain>(GrainKeys.BatchJob(domain, objectType))
-            .StartAsync(new BatchJobRequest(string.IsNullOrEmpty(source) ? null : source, from));
+            .StartAsync(new BatchJobRequest(string.IsNullOrEmpty(source) ? null : source, from, range));
         return result.Outcome switch
         {
             BatchStartOutcome.Started => UcpContext.Ok(http, new UcpResponse { AwsResources = new AwsResources([View(jobName!, objectType, result.Status)]) }),
@@ -114,6 +124,34 @@ public static class JobApi
             BatchStartOutcome.DomainNotFound => UcpContext.Fail(http, 404, result.Message, "not_found"),
             _ => UcpContext.Fail(http, 400, $"validation error: {result.Message}"),
         };
+    }
+
+    /// <summary>Null when from and to make a range (each a date or an ISO date-time, UTC; a date to is its whole day).</summary>
+    private static string? RangeError(string? fromText, string toText, out BatchTimeRange? range)
+    {
+        range = null;
+        if (fromText is not { Length: > 0 })
+        {
+            return "to needs from (a replay range)";
+        }
+
+        if (!BatchTimeRange.TryParseBound(fromText, isEnd: false, out var from))
+        {
+            return $"from '{fromText}' is not a date (YYYY-MM-DD) or an ISO date-time (YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])";
+        }
+
+        if (!BatchTimeRange.TryParseBound(toText, isEnd: true, out var to))
+        {
+            return $"to '{toText}' is not a date (YYYY-MM-DD) or an ISO date-time (YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])";
+        }
+
+        if (from > to)
+        {
+            return $"from '{fromText}' is after to '{toText}'";
+        }
+
+        range = new BatchTimeRange(from, to);
+        return null;
     }
 
     private static JobSummaryView View(string jobName, string objectType, BatchJobStatus? status)
@@ -136,7 +174,9 @@ public static class JobApi
             },
             RunId = status.RunId,
             Source = status.Source,
-            From = status.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            From = status.Range is { } range ? BatchTimeRange.Format(range.From) : status.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            To = status.Range is { } r ? BatchTimeRange.Format(r.To) : null,
+            LinesSkipped = status.LinesSkipped,
             FinishedTime = status.FinishedAt?.UtcDateTime,
             FilesTotal = status.FilesTotal,
             FilesDone = status.FilesDone,

@@ -55,6 +55,12 @@ public sealed record BatchJobStatus
     /// <summary>Why the run failed (or the last problem seen); null when none.</summary>
     [Id(16)] public string? LastError { get; init; }
 
+    /// <summary>The time range of a replay run; null for an ordinary run.</summary>
+    [Id(17)] public BatchTimeRange? Range { get; init; }
+
+    /// <summary>Lines of a replay run that were not ingested because their timestamp lies outside <see cref="Range"/>.</summary>
+    [Id(18)] public long LinesSkipped { get; init; }
+
     /// <summary>Average lines per second since the start.</summary>
     public double RecordsPerSecond(DateTimeOffset now) =>
         Records / Math.Max(0.001, ((FinishedAt ?? now) - StartedAt).TotalSeconds);

@@ -49,6 +49,12 @@ internal sealed partial class BatchJobGrain(
             return new BatchStartResult(BatchStartOutcome.DomainNotFound, $"domain {domain} not found", null);
         }
 
+        if (request.Range is { } range && (range.From > range.To || request.From is not null))
+        {
+            return new BatchStartResult(BatchStartOutcome.Invalid,
+                request.From is not null ? "a replay range and a from day cannot be combined" : "the range's from is after its to", null);
+        }
+
         var text = request.Source ?? options.Value.DefaultSource;
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -71,7 +77,7 @@ internal sealed partial class BatchJobGrain(
             }
         }
 
-        var row = await store.StartRunAsync(domain, objectType, source.Name, request.From, options.Value.StaleAfter, cancellationToken);
+        var row = await store.StartRunAsync(domain, objectType, source.Name, request.From, request.Range?.From, request.Range?.To, options.Value.StaleAfter, cancellationToken);
         if (row is null)
         {
             // Another activation (on a silo that is partitioned away or has just died) still holds a live run.

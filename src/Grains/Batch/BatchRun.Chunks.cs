@@ -80,6 +80,12 @@ internal sealed partial class BatchRun
 
         // Set before the await: the reader and the lanes' completions interleave on this scheduler.
         file.Bookmarked = true;
+        if (_range is not null)
+        {
+            _filesDone++;
+            return;
+        }
+
         await store.SaveBookmarkAsync(new BatchBookmark(row.Domain, row.ObjectType, source.Name, file.File.Path, file.File.Size,
             file.File.Version, file.Lines, file.Errors, row.Id));
         _filesDone++;

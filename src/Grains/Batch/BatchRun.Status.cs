@@ -13,6 +13,7 @@ internal sealed partial class BatchRun
     private long _bytesDone;
     private long _records;
     private long _errors;
+    private long _linesSkipped;
     private string? _lastError;
     private string _status = BatchRunRow.Running;
     private DateTimeOffset? _finishedAt;
@@ -38,6 +39,7 @@ internal sealed partial class BatchRun
         Records = _records,
         Errors = _errors,
         LastError = _lastError,
+        LinesSkipped = _linesSkipped,
     };
 
     public BatchJobStatus Snapshot() => ToStatus(ToRow());
@@ -66,5 +68,7 @@ internal sealed partial class BatchRun
         Records = run.Records,
         Errors = run.Errors,
         LastError = run.LastError,
+        Range = run.RangeFrom is { } from && run.RangeTo is { } to ? new BatchTimeRange(from, to) : null,
+        LinesSkipped = run.LinesSkipped,
     };
 }

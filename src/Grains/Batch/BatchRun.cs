@@ -35,6 +35,9 @@ internal sealed partial class BatchRun(
 
     private readonly string? _jobType = row.ObjectType == BatchJobs.AllTypes ? null : row.ObjectType;
 
+    /// <summary>The time range of a replay run, which neither reads nor writes bookmarks; null for an ordinary run.</summary>
+    private readonly BatchTimeRange? _range = row.RangeFrom is { } from && row.RangeTo is { } to ? new BatchTimeRange(from, to) : null;
+
     public long RunId => row.Id;
 
     public async Task ExecuteAsync(CancellationToken cancellationToken)
@@ -46,9 +49,14 @@ internal sealed partial class BatchRun(
             LogIgnored(logger, row.Id, listing.Ignored.Count, string.Join(", ", listing.Ignored.Take(5)));
         }
 
-        var bookmarks = await store.GetBookmarksAsync(row.Domain, row.ObjectType, source.Name, cancellationToken);
+        // A replay re-reads its days every time and leaves no bookmarks: an ordinary run must still ingest files a
+        // replay has read (partly, when lines were outside its range).
+        var files = _range is null ? listing.Files : listing.Files.Where(f => f.Date >= _range.FirstDay && f.Date <= _range.LastDay).ToList();
+        var bookmarks = _range is null
+            ? await store.GetBookmarksAsync(row.Domain, row.ObjectType, source.Name, cancellationToken)
+            : new Dictionary<string, BatchBookmark>();
         var work = new List<BatchFile>();
-        foreach (var file in listing.Files)
+        foreach (var file in files)
         {
             var rerun = row.FromDate is { } from && file.Date >= from;
             if (!rerun && bookmarks.TryGetValue(file.Path, out var done) && done.Size == file.Size && done.Version == file.Version)
@@ -61,7 +69,7 @@ internal sealed partial class BatchRun(
             }
         }
 
-        _filesTotal = listing.Files.Count;
+        _filesTotal = files.Count;
         _bytesTotal = work.Sum(f => f.Size);
         LogListed(logger, row.Id, _filesTotal, work.Count, _filesSkipped);
 
@@ -76,6 +84,13 @@ internal sealed partial class BatchRun(
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var item = Read(progress, line);
+                    if (item is null)
+                    {
+                        _linesSkipped++;
+                        _bytesDone = bytesBefore + line.Position;
+                        continue;
+                    }
+
                     progress.Outstanding++;
                     progress.Lines++;
                     var lane = lanes[LaneOf(item.PartitionKey)];
@@ -116,10 +131,16 @@ internal sealed partial class BatchRun(
         }
     }
 
-    private BatchChunkItem Read(BatchFileProgress file, BatchLine line)
+    /// <summary>The line as a chunk item; null for a replay's line whose timestamp lies outside the range.</summary>
+    private BatchChunkItem? Read(BatchFileProgress file, BatchLine line)
     {
         var sourceId = $"batch/{source.Name}/{file.File.Path}#L{line.Number}";
         var parsed = BatchLineParser.Parse(line, new LineContext(row.Domain, _jobType, file.File.Date, sourceId));
+        if (_range is not null && parsed.Timestamp is { } timestamp && !_range.Contains(timestamp))
+        {
+            return null;
+        }
+
         if (parsed.IsError)
         {
             var error = new ErrorRow(RecordDecoder.ErrorId(sourceId), row.Domain, TransformErrorCategories.TransformerException, parsed.Error!,

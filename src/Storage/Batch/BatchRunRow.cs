@@ -25,4 +25,13 @@ public sealed record BatchRunRow
     public long Records { get; init; }
     public long Errors { get; init; }
     public string? LastError { get; init; }
+
+    /// <summary>The first instant of a replay run's time range; null for an ordinary run.</summary>
+    public DateTimeOffset? RangeFrom { get; init; }
+
+    /// <summary>The last instant (inclusive) of a replay run's time range.</summary>
+    public DateTimeOffset? RangeTo { get; init; }
+
+    /// <summary>A replay's lines outside its time range (not ingested).</summary>
+    public long LinesSkipped { get; init; }
 }

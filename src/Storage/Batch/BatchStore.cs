@@ -11,7 +11,7 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
 
     private const string RunColumns =
         "id, domain, object_type, source, from_date, status, started_at, finished_at, heartbeat_at, files_total, files_done, " +
-        "files_skipped, files_ignored, bytes_total, bytes_done, records, errors, last_error";
+        "files_skipped, files_ignored, bytes_total, bytes_done, records, errors, last_error, range_from, range_to, lines_skipped";
 
     /// <summary>The bookmarks of a job over a source, by file path.</summary>
     public async Task<IReadOnlyDictionary<string, BatchBookmark>> GetBookmarksAsync(string domain, string objectType, string source, CancellationToken cancellationToken = default)
@@ -58,12 +58,21 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
     /// Records a new RUNNING run, after marking FAILED the job's runs whose heartbeat is older than <paramref name="staleAfter"/>.
     /// Null when the job has a live run already (at most one per job, across silos).
     /// </summary>
-    public async Task<BatchRunRow?> StartRunAsync(string domain, string objectType, string source, DateOnly? from, TimeSpan staleAfter, CancellationToken cancellationToken = default)
+    public Task<BatchRunRow?> StartRunAsync(string domain, string objectType, string source, DateOnly? from, TimeSpan staleAfter, CancellationToken cancellationToken = default) =>
+        StartRunAsync(domain, objectType, source, from, null, null, staleAfter, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="StartRunAsync(string, string, string, DateOnly?, TimeSpan, CancellationToken)"/>, for a replay run
+    /// over [<paramref name="rangeFrom"/>, <paramref name="rangeTo"/>] when both are given.
+    /// </summary>
+    public async Task<BatchRunRow?> StartRunAsync(string domain, string objectType, string source, DateOnly? from,
+        DateTimeOffset? rangeFrom, DateTimeOffset? rangeTo, TimeSpan staleAfter, CancellationToken cancellationToken = default)
     {
         await using var cmd = dataSource.CreateCommand($"""
             UPDATE upt_batch_runs SET status = 'FAILED', finished_at = heartbeat_at, last_error = coalesce(last_error, @msg)
             WHERE domain = @d AND object_type = @t AND status = 'RUNNING' AND heartbeat_at < now() - @stale;
-            INSERT INTO upt_batch_runs (domain, object_type, source, from_date, status) VALUES (@d, @t, @s, @from, 'RUNNING')
+            INSERT INTO upt_batch_runs (domain, object_type, source, from_date, range_from, range_to, status)
+            VALUES (@d, @t, @s, @from, @rfrom, @rto, 'RUNNING')
             ON CONFLICT (domain, object_type) WHERE status = 'RUNNING' DO NOTHING
             RETURNING {RunColumns};
             """);
@@ -71,6 +80,8 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("t", objectType);
         cmd.Parameters.AddWithValue("s", source);
         cmd.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = from is { } f ? f : DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("rfrom", NpgsqlDbType.TimestampTz) { Value = rangeFrom is { } rf ? rf : DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("rto", NpgsqlDbType.TimestampTz) { Value = rangeTo is { } rt ? rt : DBNull.Value });
         cmd.Parameters.AddWithValue("stale", staleAfter);
         cmd.Parameters.AddWithValue("msg", StaleMessage);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
@@ -102,7 +113,7 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
         }
 
         var run = ReadRun(reader);
-        return reader.GetBoolean(18)
+        return reader.GetBoolean(21)
             ? run with { Status = BatchRunRow.Failed, FinishedAt = run.HeartbeatAt, LastError = run.LastError ?? StaleMessage }
             : run;
     }
@@ -143,7 +154,7 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(run);
         await using var cmd = dataSource.CreateCommand($"""
             UPDATE upt_batch_runs SET {set}, files_total = @ft, files_done = @fd, files_skipped = @fs, files_ignored = @fi,
-                bytes_total = @bt, bytes_done = @bd, records = @r, errors = @e, last_error = @err
+                bytes_total = @bt, bytes_done = @bd, records = @r, errors = @e, last_error = @err, lines_skipped = @ls
             WHERE id = @id {condition}
             """);
         cmd.Parameters.AddWithValue("id", run.Id);
@@ -156,6 +167,7 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("bd", run.BytesDone);
         cmd.Parameters.AddWithValue("r", run.Records);
         cmd.Parameters.AddWithValue("e", run.Errors);
+        cmd.Parameters.AddWithValue("ls", run.LinesSkipped);
         cmd.Parameters.Add(new NpgsqlParameter("err", NpgsqlDbType.Text) { Value = (object?)run.LastError ?? DBNull.Value });
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -180,5 +192,8 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
         Records = reader.GetInt64(15),
         Errors = reader.GetInt64(16),
         LastError = reader.IsDBNull(17) ? null : reader.GetString(17),
+        RangeFrom = reader.IsDBNull(18) ? null : reader.GetFieldValue<DateTimeOffset>(18),
+        RangeTo = reader.IsDBNull(19) ? null : reader.GetFieldValue<DateTimeOffset>(19),
+        LinesSkipped = reader.GetInt64(20),
     };
 }
