@@ -29,6 +29,10 @@ public sealed partial class AppSettingsTests
         Assert.True(int.Parse(Value(env, "Kinesis__QueueCount"), CultureInfo.InvariantCulture) > 0);
         Assert.NotEmpty(Value(env, "ASPNETCORE_URLS"));
 
+        // The raw backup (src/Grains/Ingest/Backup/BackupOptions.cs): off, or a bucket; a pod's folder does not outlive it.
+        var backup = Value(env, "Backup__Target");
+        Assert.True(backup.Length == 0 || backup.StartsWith("s3://", StringComparison.Ordinal), $"Backup__Target {backup} must be empty or s3://bucket[/prefix]");
+
         // Orleans' Kubernetes hosting.
         AssertField(env, "POD_NAME", "metadata.name");
         AssertField(env, "POD_NAMESPACE", "metadata.namespace");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Orleans.Streams.Core;
+using Upt.Grains.Ingest.Backup;
 using Upt.Storage;
 using Upt.Streaming.Kinesis.Streams;
 
@@ -9,12 +10,13 @@ namespace Upt.Grains.Ingest;
 /// <summary>
 /// Consumer of one Kinesis shard's stream (key = shard id). The pulling agent delivers one batch at a
 /// time and advances the shard checkpoint only after <see cref="OnNextAsync"/> returns, which happens
-/// once every effect of the batch is durable in Postgres. An exception makes the agent retry the batch.
+/// once every effect of the batch is durable in Postgres and, when the raw backup is on, every record is backed up.
+/// An exception makes the agent retry the batch.
 /// </summary>
 [ImplicitStreamSubscription(KinesisNamespace)]
 [PreferLocalPlacement]
 [GrainType("kinesis-ingest")]
-internal sealed partial class KinesisIngestGrain(GroupCommitWriter writer, TimeProvider clock, ILogger<KinesisIngestGrain> logger)
+internal sealed partial class KinesisIngestGrain(GroupCommitWriter writer, RawBackupWriter backup, TimeProvider clock, ILogger<KinesisIngestGrain> logger)
     : Grain, IKinesisIngestGrain, IStreamSubscriptionObserver, IAsyncObserver<KinesisRecordBatch>
 {
     public const string KinesisNamespace = "upt-kinesis";
@@ -37,7 +39,12 @@ internal sealed partial class KinesisIngestGrain(GroupCommitWriter writer, TimeP
             .ToList();
         try
         {
-            var summary = await _pipeline!.RunAsync(raw);
+            // The raw backup runs beside the pipeline; both must be durable before returning lets the checkpoint pass
+            // these records, and a failure of either has the whole batch delivered again.
+            var backedUp = backup.WriteAsync(batch);
+            var ingested = _pipeline!.RunAsync(raw);
+            await Task.WhenAll(backedUp, ingested);
+            var summary = await ingested;
             LogBatch(logger, batch.ShardId, summary.Records, summary.FlatRecords, summary.Errors, batch.MillisBehindLatest);
         }
         catch (Exception ex)

@@ -3,13 +3,14 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Upt.Grains;
 using Upt.Grains.Batch;
+using Upt.Grains.Ingest.Backup;
 using Upt.Streaming.Kinesis.Hosting;
 
 namespace Upt.Silo.Hosting;
 
 /// <summary>
 /// Every provider of the silo in one readable block: ADO.NET clustering and grain storage on PostgreSQL,
-/// the Kinesis input stream and the in-cluster change streams.
+/// the Kinesis input stream (and the raw backup of what it consumes) and the in-cluster change streams.
 /// </summary>
 internal static class SiloSetup
 {
@@ -26,6 +27,7 @@ internal static class SiloSetup
         }
 
         builder.Services.AddUptBatch();
+        builder.Services.AddUptBackup();
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<ClusterOptions>(o =>
