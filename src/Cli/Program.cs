@@ -8,6 +8,7 @@ var root = new RootCommand("Upt: unified traveller profiles on Orleans")
     TransformCommand.Create(),
     ProduceCommand.Create(),
     BatchCommand.Create(),
+    ReplayCommand.Create(),
     RunCommand.Create(),
     TokenCommand.Create(),
     BenchCommand.Create(),

@@ -29,7 +29,18 @@ internal sealed class BatchApiClient : IDisposable
 
     /// <summary>Starts job <paramref name="jobName"/> (an object type or <c>run-all-jobs</c>) and returns the started run.</summary>
     /// <exception cref="BatchApiException">The API refused (bad input, unknown domain, already running).</exception>
-    public async Task<BatchJobView> StartAsync(string domain, string jobName, string? source, DateOnly? from, CancellationToken cancellationToken)
+    public Task<BatchJobView> StartAsync(string domain, string jobName, string? source, DateOnly? from, CancellationToken cancellationToken) =>
+        StartAsync(domain, jobName, source, from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, cancellationToken);
+
+    /// <summary>
+    /// Starts a replay of job <paramref name="jobName"/> over [<paramref name="from"/>, <paramref name="to"/>] (each a date or
+    /// an ISO date-time, as the API reads them) and returns the started run.
+    /// </summary>
+    /// <exception cref="BatchApiException">The API refused (bad input, unknown domain, already running).</exception>
+    public Task<BatchJobView> StartReplayAsync(string domain, string jobName, string? source, string from, string to, CancellationToken cancellationToken) =>
+        StartAsync(domain, jobName, source, from, to, cancellationToken);
+
+    private async Task<BatchJobView> StartAsync(string domain, string jobName, string? source, string? from, string? to, CancellationToken cancellationToken)
     {
         var rq = new JsonObject { ["jobName"] = jobName, ["domainName"] = domain };
         if (source is not null)
@@ -37,9 +48,14 @@ internal sealed class BatchApiClient : IDisposable
             rq["source"] = source;
         }
 
-        if (from is { } day)
+        if (from is not null)
         {
-            rq["from"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            rq["from"] = from;
+        }
+
+        if (to is not null)
+        {
+            rq["to"] = to;
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ucp/jobs") { Content = JsonContent.Create(new JsonObject { ["startJobRq"] = rq }) };

@@ -39,6 +39,17 @@ internal sealed record BatchJobView
 
     public string? LastError { get; init; }
 
+    /// <summary>The re-run day, or the start of a replay's range.</summary>
+    public string? From { get; init; }
+
+    /// <summary>The end of a replay's range; null for an ordinary run.</summary>
+    public string? To { get; init; }
+
+    /// <summary>A replay's lines outside its range.</summary>
+    public long LinesSkipped { get; init; }
+
+    public bool IsReplay => To is not null;
+
     public bool IsRunning => Status == "RUNNING";
 
     public bool Succeeded => Status == "SUCCEEDED";
@@ -64,11 +75,18 @@ internal sealed record BatchJobView
         Errors = (long?)job["errors"] ?? 0,
         RecordsPerSecond = (double?)job["recordsPerSecond"] ?? 0,
         LastError = (string?)job["lastError"],
+        From = (string?)job["from"],
+        To = (string?)job["to"],
+        LinesSkipped = (long?)job["linesSkipped"] ?? 0,
     };
 
     /// <summary>The line `upt batch` ends with on stdout (a contract: tools parse it).</summary>
     public string SummaryLine() => string.Create(CultureInfo.InvariantCulture,
         $"batch: job={JobName} run={RunId} status={Status} files={FilesTotal} done={FilesDone} skipped={FilesSkipped} ignored={FilesIgnored} records={Records} errors={Errors} seconds={Duration.TotalSeconds:0.0} rate={RecordsPerSecond:0}/s");
+
+    /// <summary>The line `upt replay` ends with on stdout (a contract: tools parse it).</summary>
+    public string ReplaySummaryLine() => string.Create(CultureInfo.InvariantCulture,
+        $"replay: run={RunId} status={Status} from={From} to={To} files={FilesTotal} done={FilesDone} records={Records} skipped_lines={LinesSkipped} errors={Errors} seconds={Duration.TotalSeconds:0.0} rate={RecordsPerSecond:0}/s");
 
     private static DateTime? Time(JsonNode? node) =>
         (string?)node is { } text && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : null;

@@ -44,8 +44,18 @@ internal static class BatchProgressDisplay
         var colour = view.Succeeded ? "green" : "red";
         table.AddRow("Status", $"[{colour}]{Markup.Escape(view.Status)}[/]");
         table.AddRow("Source", Markup.Escape(view.Source ?? ""));
-        table.AddRow("Files", Invariant($"{view.FilesTotal} found, {view.FilesDone} ingested, {view.FilesSkipped} already ingested, {view.FilesIgnored} ignored (not YYYY/MM/DD/*.jsonl)"));
-        table.AddRow("Records", Invariant($"{view.Records:N0} lines, {view.Errors:N0} errors"));
+        if (view.IsReplay)
+        {
+            table.AddRow("Range", Markup.Escape($"{view.From} to {view.To}"));
+            table.AddRow("Files", Invariant($"{view.FilesTotal} of those days, {view.FilesDone} read, {view.FilesIgnored} ignored (not YYYY/MM/DD/*.jsonl)"));
+            table.AddRow("Records", Invariant($"{view.Records:N0} lines, {view.Errors:N0} errors, {view.LinesSkipped:N0} lines outside the range skipped"));
+        }
+        else
+        {
+            table.AddRow("Files", Invariant($"{view.FilesTotal} found, {view.FilesDone} ingested, {view.FilesSkipped} already ingested, {view.FilesIgnored} ignored (not YYYY/MM/DD/*.jsonl)"));
+            table.AddRow("Records", Invariant($"{view.Records:N0} lines, {view.Errors:N0} errors"));
+        }
+
         table.AddRow("Time", Invariant($"{view.Duration.TotalSeconds:0.0} s, {view.RecordsPerSecond:N0} records/s"));
         if (view.LastError is { Length: > 0 } error)
         {
@@ -60,7 +70,7 @@ internal static class BatchProgressDisplay
     }
 
     private static string Describe(BatchJobView view) => Markup.Escape(Invariant(
-        $"files {view.FilesDone + view.FilesSkipped}/{view.FilesTotal}  records {view.Records:N0}  errors {view.Errors:N0}  {view.RecordsPerSecond:N0}/s"));
+        $"files {view.FilesDone + view.FilesSkipped}/{view.FilesTotal}  records {view.Records:N0}  errors {view.Errors:N0}{(view.IsReplay ? Invariant($"  skipped {view.LinesSkipped:N0}") : "")}  {view.RecordsPerSecond:N0}/s"));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using Spectre.Console;
 using Upt.Cli.Batch;
 using Upt.Transforms.Records;
 
@@ -39,83 +37,28 @@ internal static class BatchCommand
                 result.AddError("--from must be a date, YYYY-MM-DD.");
             }
 
-            if (result.GetValue(api) is { } url && ParseUrl(url) is null)
+            if (result.GetValue(api) is { } url && BatchJobWatch.ParseUrl(url) is null)
             {
                 result.AddError("--api must be an absolute http(s) URL.");
             }
         }));
         command.SetAction(async (parse, _) => await RunAsync(
-            ParseUrl(parse.GetValue(api)!)!,
+            BatchJobWatch.ParseUrl(parse.GetValue(api)!)!,
             parse.GetValue(domain)!,
             parse.GetValue(objectType),
-            SourceText(parse.GetValue(source)!),
+            BatchJobWatch.SourceText(parse.GetValue(source)!),
             parse.GetValue(from) is { } day ? ParseDay(day) : null,
             parse.GetValue(token) ?? Environment.GetEnvironmentVariable("UPT_API_TOKEN")));
         return command;
     }
 
-    private static async Task<int> RunAsync(Uri apiUrl, string domain, string? objectType, string source, DateOnly? from, string? token)
+    private static Task<int> RunAsync(Uri apiUrl, string domain, string? objectType, string source, DateOnly? from, string? token)
     {
-        using var stop = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c =>
-        {
-            c.Cancel = true;
-            stop.Cancel();
-        });
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var jobName = objectType ?? Grains.BatchJobs.RunAllJobs;
-        using var client = new BatchApiClient(apiUrl, token);
-        BatchJobView started;
-        try
-        {
-            started = await client.StartAsync(domain, jobName, source, from, stop.Token);
-        }
-        catch (BatchApiException ex)
-        {
-            return Fail(ex.Message, 2);
-        }
-        catch (HttpRequestException ex)
-        {
-            return Fail($"cannot reach the API at {apiUrl} ({ex.Message}); is `./upt run` running? (--api sets the URL)", 2);
-        }
-        catch (OperationCanceledException)
-        {
-            return Fail("interrupted before the job was started", 130);
-        }
-
-        console.MarkupLine(Markup.Escape($"Run {started.RunId} of job {jobName} started in domain {domain}, reading {started.Source}."));
-        try
-        {
-            var final = await BatchProgressDisplay.ShowAsync(console, started, progress =>
-                client.WaitAsync(domain, jobName, started.RunId ?? 0, TimeSpan.FromMilliseconds(500), progress, stop.Token));
-            BatchProgressDisplay.Summarise(console, final);
-            Console.Out.WriteLine(final.SummaryLine());
-            return final.Succeeded ? 0 : 1;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine($"batch: stopped watching. Run {started.RunId} keeps running in the silo; GET /api/ucp/jobs shows its progress.");
-            return 130;
-        }
-        catch (Exception ex) when (ex is BatchApiException or HttpRequestException)
-        {
-            return Fail($"lost track of run {started.RunId} (it may still be running in the silo): {ex.Message}", 1);
-        }
+        return BatchJobWatch.RunAsync("batch", apiUrl, token, domain, jobName,
+            (client, ct) => client.StartAsync(domain, jobName, source, from, ct), view => view.SummaryLine());
     }
-
-    /// <summary>A folder is read by the silo, which does not share our working directory: send it absolute.</summary>
-    private static string SourceText(string source) =>
-        source.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) || source.Contains("://", StringComparison.Ordinal) ? source : Path.GetFullPath(source);
 
     private static DateOnly? ParseDay(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-
-    private static Uri? ParseUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
-
-    private static int Fail(string message, int code)
-    {
-        Console.Error.WriteLine($"batch: error: {message}");
-        return code;
-    }
 }

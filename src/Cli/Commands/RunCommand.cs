@@ -16,6 +16,9 @@ internal static class RunCommand
     private const string Domain = "demo";
     internal const int PreferredApiPort = 8080;
 
+    /// <summary>Where the silos of `upt run` back up every consumed record, and what `upt replay` reads by default.</summary>
+    internal static string BackupFolder => Path.Combine(RepositoryPaths.Root, ".upt", "backup");
+
     public static Command Create()
     {
         var silos = new Option<int>("--silos") { Description = "Number of silos", DefaultValueFactory = _ => 1 };
@@ -69,6 +72,8 @@ internal static class RunCommand
         };
         // Development: the Orleans dashboard opens in a browser without a token (it needs the admin mask elsewhere).
         options.ApiEnvironment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // Kept across runs like the data, so `upt replay` can ingest a range of an earlier run again.
+        options.SiloEnvironment["Backup__Target"] = BackupFolder;
 
         Console.Out.WriteLine($"Starting Upt: PostgreSQL (data in {options.DataDirectory}/pg), kinesalite, {silos} silo(s), API ...");
         LocalCluster cluster;
