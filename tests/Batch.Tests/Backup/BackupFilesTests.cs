@@ -15,7 +15,7 @@ public sealed class BackupFilesTests
         new(sequenceNumber, Encoding.UTF8.GetBytes(text), at ?? Noon);
 
     private static string Envelope(string domain, string id) =>
-        $"{{\"objectType\":\"clickstream\",\"modelVersion\":\"1.0\",\"domain\":\"{domain}\",\"timestamp\":\"2024-06-01T10:00:00.000000Z\",\"data\":{{\"session\":{{\"id\":\"{id}\"}}}}}}";
+        $"{{\"objectType\":\"clickstream\",\"modelVersion\":\"1.0\",\"domain\":\"{domain}\",\"timestamp\":\"2024-06-01T10:00:00.000000Z\",\"uid\":\"u-{id}\",\"data\":{{\"session\":{{\"id\":\"{id}\"}}}}}}";
 
     private static List<string> Lines(BackupFile file)
     {
@@ -82,6 +82,42 @@ public sealed class BackupFilesTests
         var parsed = BatchLineParser.Parse(new BatchLine(1, Encoding.UTF8.GetBytes(lines[0]), 0, false), new LineContext("demo", null, new DateOnly(2024, 6, 1), "batch/x#L1"));
         Assert.False(parsed.IsError, parsed.Error);
         Assert.Equal(new DateTimeOffset(2024, 6, 1, 10, 0, 0, TimeSpan.Zero), parsed.Timestamp);
+    }
+
+    [Theory]
+    [InlineData("""{"objectType":"clickstream","domain":"demo","data":{"n":"é"}}""")]
+    [InlineData("""{"objectType":"clickstream","domain":"demo","timestamp":null,"uid":null,"data":{"n":"é"}}""")]
+    [InlineData("""{"objectType":"clickstream","domain":"demo","timestamp":"","uid":"","data":{"n":"é"}}""")]
+    [InlineData("""{"timestamp":"2024-06-01T01:00:00Z","objectType":"clickstream","domain":"demo","timestamp":"soon","data":{"n":"é"}}""")]
+    [InlineData("{\"objectType\":\"clickstream\",\r\n  \"domain\":\"demo\",\n  \"data\":{\"n\":\"\u00e9\"}\n}")]
+    public void An_envelope_without_a_usable_timestamp_or_uid_gets_the_ones_ingestion_used(string text)
+    {
+        var at = new DateTimeOffset(2024, 6, 1, 10, 11, 12, 345, TimeSpan.FromHours(2));
+        var record = new BackupRecord("1", Encoding.UTF8.GetBytes(text), at);
+
+        var line = Assert.Single(Lines(Assert.Single(BackupFiles.Of("kinesis-s", [record]))));
+
+        Assert.Equal("demo/2024/06/01/kinesis-s-1.jsonl", Assert.Single(BackupFiles.Of("kinesis-s", [record])).Path);
+        var envelope = JsonNode.Parse(line)!.AsObject();
+        Assert.Equal("2024-06-01T08:11:12.345000Z", (string?)envelope["timestamp"]);
+        Assert.Equal("tx_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(record.Data))[..32], (string?)envelope["uid"]);
+        Assert.Equal(["objectType", "domain", "data", "timestamp", "uid"], envelope.Select(p => p.Key));
+        Assert.Equal("{\"n\":\"é\"}", envelope["data"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Contains("\"n\":\"é\"", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_usable_timestamp_and_uid_and_a_bad_kind_of_value_are_left_as_they_are()
+    {
+        string[] kept =
+        [
+            """{"objectType":"clickstream","domain":"demo","timestamp":"2024-06-01T10:00:00","uid":"u1","data":{}}""",
+            """{"objectType":"clickstream","domain":"demo","timestamp":20240601,"uid":7,"data":{}}""",
+        ];
+
+        var file = Assert.Single(BackupFiles.Of("kinesis-s", kept.Select((t, i) => Record($"{i}", t)).ToList()));
+
+        Assert.Equal(kept, Lines(file));
     }
 
     [Theory]
