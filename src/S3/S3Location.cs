@@ -45,6 +45,12 @@ public sealed record S3Location(string Bucket, string Key)
     /// <summary><c>s3://bucket/key</c>.</summary>
     public override string ToString() => $"{Scheme}{Bucket}/{Key}";
 
+    /// <summary>The key as a folder-like prefix: without leading or trailing '/', then one '/' appended; empty for the whole bucket.</summary>
+    public string KeyPrefix => Key.Trim('/') is { Length: > 0 } prefix ? prefix + "/" : "";
+
+    /// <summary>The location as a folder name: <c>s3://bucket</c> or <c>s3://bucket/prefix</c> (no trailing '/').</summary>
+    public string FolderName => Key.Trim('/') is { Length: > 0 } prefix ? $"{Scheme}{Bucket}/{prefix}" : $"{Scheme}{Bucket}";
+
     private static string? Check(string? value, out string? bucket, out string? key)
     {
         bucket = key = null;

@@ -49,4 +49,18 @@ public sealed class S3LocationTests
         Assert.False(S3Location.TryParse(null, out var none));
         Assert.Null(none);
     }
+
+    [Theory]
+    [InlineData("s3://bkt", "", "s3://bkt")]
+    [InlineData("s3://bkt/", "", "s3://bkt")]
+    [InlineData("s3://bkt/backup", "backup/", "s3://bkt/backup")]
+    [InlineData("s3://bkt/backup/", "backup/", "s3://bkt/backup")]
+    [InlineData("s3://bkt//a/c//", "a/c/", "s3://bkt/a/c")]
+    public void KeyPrefix_and_FolderName_treat_the_key_as_a_folder(string text, string prefix, string folder)
+    {
+        var location = S3Location.Parse(text);
+
+        Assert.Equal(prefix, location.KeyPrefix);
+        Assert.Equal(folder, location.FolderName);
+    }
 }

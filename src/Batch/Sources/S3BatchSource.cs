@@ -19,9 +19,8 @@ public sealed class S3BatchSource : IBatchSource
         ArgumentNullException.ThrowIfNull(location);
         _client = client;
         _bucket = location.Bucket;
-        var prefix = location.Key.Trim('/');
-        _prefix = prefix.Length == 0 ? "" : prefix + "/";
-        Name = prefix.Length == 0 ? $"s3://{_bucket}" : $"s3://{_bucket}/{prefix}";
+        _prefix = location.KeyPrefix;
+        Name = location.FolderName;
     }
 
     /// <inheritdoc />
