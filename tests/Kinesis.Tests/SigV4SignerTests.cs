@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Upt.TestSupport;
 using Xunit;
 
 namespace Upt.Kinesis.Tests;

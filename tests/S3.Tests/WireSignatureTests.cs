@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Upt.Kinesis;
+using Upt.TestSupport;
 
 namespace Upt.S3.Tests;
 
@@ -64,7 +65,7 @@ public sealed class WireSignatureTests
             ["date"] = DateTimeOffset.ParseExact(c.Request.Headers["x-amz-date"], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToString("O"),
             ["uriEscapePath"] = false,
         }));
-        var output = await NodeScript.RunAsync("sign.mjs", input, TimeSpan.FromSeconds(60));
+        var output = await NodeScript.RunAsync("sign.mjs", [], input, TimeSpan.FromSeconds(60));
         var expected = JsonSerializer.Deserialize<List<Dictionary<string, string>>>(output)!;
         Assert.Equal(captured.Count, expected.Count);
         for (var i = 0; i < captured.Count; i++)

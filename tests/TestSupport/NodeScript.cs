@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Text;
 using Upt.DevInfra;
 
-namespace Upt.Kinesis.Tests;
+namespace Upt.TestSupport;
 
-/// <summary>Runs a script of tools/node/scripts with node, feeding stdin; kills it on timeout.</summary>
-internal static class NodeScript
+/// <summary>Runs a script of tools/node/scripts with node (the official AWS client and signer, for wire-compatibility tests), feeding stdin; kills it on timeout.</summary>
+public static class NodeScript
 {
     public static async Task<string> RunAsync(string script, IEnumerable<string> args, string? stdin = null, TimeSpan? timeout = null)
     {
