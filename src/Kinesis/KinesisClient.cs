@@ -316,11 +316,7 @@ public sealed partial class KinesisClient : IKinesisClient, IDisposable
         }
     }
 
-    private TimeSpan Backoff(int attempt)
-    {
-        var ceiling = Math.Min(_options.MaxBackoff.TotalMilliseconds, _options.InitialBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30)));
-        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
-    }
+    private TimeSpan Backoff(int attempt) => AwsDefaults.Backoff(attempt, _options.InitialBackoff, _options.MaxBackoff);
 
     private async Task<PooledResponseBody> SendOnceAsync(string operation, byte[] body, string payloadHash, CancellationToken cancellationToken)
     {

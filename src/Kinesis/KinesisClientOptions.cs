@@ -7,7 +7,7 @@ public sealed class KinesisClientOptions
     public Uri? ServiceUrl { get; set; }
 
     /// <summary>The AWS region (signing scope and default endpoint). Defaults to <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>, then <c>us-east-1</c>.</summary>
-    public string Region { get; set; } = DefaultRegion();
+    public string Region { get; set; } = AwsDefaults.Region();
 
     /// <summary>How many times a retryable failure (throttling, HTTP 5xx, network error, timeout) is retried; 0 disables retries.</summary>
     public int MaxRetries { get; set; } = 8;
@@ -67,9 +67,4 @@ public sealed class KinesisClientOptions
             throw new ArgumentException("Invalid KinesisClientOptions: " + string.Join(" ", errors));
         }
     }
-
-    private static string DefaultRegion() =>
-        Environment.GetEnvironmentVariable("AWS_REGION") is { Length: > 0 } r ? r
-        : Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") is { Length: > 0 } d ? d
-        : "us-east-1";
 }

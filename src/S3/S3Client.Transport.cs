@@ -164,11 +164,7 @@ public sealed partial class S3Client
         or HttpRequestError.VersionNegotiationError
         or HttpRequestError.ExtendedConnectNotSupported);
 
-    private TimeSpan Backoff(int attempt)
-    {
-        var ceiling = Math.Min(_options.MaxBackoff.TotalMilliseconds, _options.InitialBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30)));
-        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
-    }
+    private TimeSpan Backoff(int attempt) => AwsDefaults.Backoff(attempt, _options.InitialBackoff, _options.MaxBackoff);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "S3 {Operation} on bucket {Bucket} failed ({ErrorCode}: {ErrorMessage}); retry {Attempt}/{MaxRetries} in {DelayMs:0} ms")]
     private static partial void LogRetry(ILogger logger, string operation, string bucket, int attempt, int maxRetries, double delayMs, string errorCode, string errorMessage);

@@ -1,3 +1,5 @@
+using Upt.Kinesis;
+
 namespace Upt.S3;
 
 /// <summary>Settings of <see cref="S3Client"/>. Call <see cref="Validate"/> (the client does) before use.</summary>
@@ -10,7 +12,7 @@ public sealed class S3ClientOptions
     public Uri? ServiceUrl { get; set; }
 
     /// <summary>The AWS region (signing scope and default endpoint). Defaults to <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>, then <c>us-east-1</c>.</summary>
-    public string Region { get; set; } = DefaultRegion();
+    public string Region { get; set; } = AwsDefaults.Region();
 
     /// <summary>
     /// Path-style addressing (<c>{endpoint}/{bucket}/{key}</c>) instead of virtual-hosted style (<c>{bucket}.{endpoint}/{key}</c>).
@@ -99,9 +101,4 @@ public sealed class S3ClientOptions
             throw new ArgumentException("Invalid S3ClientOptions: " + string.Join(" ", errors));
         }
     }
-
-    private static string DefaultRegion() =>
-        Environment.GetEnvironmentVariable("AWS_REGION") is { Length: > 0 } r ? r
-        : Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") is { Length: > 0 } d ? d
-        : "us-east-1";
 }
