@@ -1,3 +1,5 @@
+using Upt.Rules;
+
 namespace Upt.Grains;
 
 /// <summary>A domain's configuration that ingestion needs on every record.</summary>
@@ -9,4 +11,11 @@ public sealed record DomainSettings
 
     /// <summary>Days to keep error records.</summary>
     [Id(1)] public int ErrorRetentionDays { get; init; } = 7;
+
+    /// <summary>
+    /// The active identity-resolution rule set (name <c>active</c>), or null when none: build a
+    /// <see cref="RuleIndexer"/> from it. Owned by the domain grain: set through
+    /// <see cref="IDomainGrain.ActivateRuleSetAsync"/>, kept as it is by <see cref="IDomainGrain.UpdateSettingsAsync"/>.
+    /// </summary>
+    [Id(2)] public RuleSet? ActiveRuleSet { get; init; }
 }

@@ -1,4 +1,5 @@
 using Orleans.Core.Internal;
+using Upt.Rules;
 using Upt.Storage;
 
 namespace Upt.Grains.Domains;
@@ -25,7 +26,21 @@ internal sealed class DomainGrain(
             return false;
         }
 
-        state.State = new DomainState { Exists = true, CreatedAt = clock.GetUtcNow(), Settings = settings ?? new DomainSettings() };
+        settings ??= new DomainSettings();
+        var rules = settings.ActiveRuleSet?.Rules ?? DefaultRuleSets.Rules;
+        if (RuleSetValidator.Validate(RuleJson.Clean(rules)) is { Count: > 0 } errors)
+        {
+            throw new ArgumentException($"invalid active rule set: {string.Join("; ", errors)}", nameof(settings));
+        }
+
+        var now = clock.GetUtcNow();
+        // UPT saves and activates its default rule at creation; the result is the same: version 1 active, no draft.
+        state.State = new DomainState
+        {
+            Exists = true,
+            CreatedAt = now,
+            Settings = settings with { ActiveRuleSet = DomainRuleSets.FirstActive(RuleJson.Clean(rules), now) },
+        };
         await state.WriteStateAsync(cancellationToken);
         await GrainFactory.GetGrain<IDomainDirectoryGrain>(IDomainDirectoryGrain.Key).AddAsync(Name);
         return true;
@@ -56,10 +71,45 @@ internal sealed class DomainGrain(
             return false;
         }
 
-        state.State.Settings = settings;
+        state.State.Settings = settings with { ActiveRuleSet = state.State.Settings.ActiveRuleSet };
         await state.WriteStateAsync(cancellationToken);
         return true;
     }
+
+    public async ValueTask<RuleSetResult> SaveRuleSetDraftAsync(IReadOnlyList<Rule> rules, CancellationToken cancellationToken = default)
+    {
+        if (!state.State.Exists)
+        {
+            return RuleSetResult.Failed(RuleSetOutcome.DomainNotFound, $"domain {Name} not found");
+        }
+
+        var result = DomainRuleSets.SaveDraft(state.State, rules);
+        if (result.Outcome == RuleSetOutcome.Done)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public async ValueTask<RuleSetResult> ActivateRuleSetAsync(CancellationToken cancellationToken = default)
+    {
+        if (!state.State.Exists)
+        {
+            return RuleSetResult.Failed(RuleSetOutcome.DomainNotFound, $"domain {Name} not found");
+        }
+
+        var result = DomainRuleSets.Activate(state.State, clock.GetUtcNow());
+        if (result.Outcome == RuleSetOutcome.Done)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public ValueTask<IReadOnlyList<RuleSet>?> ListRuleSetsAsync(bool includeHistory, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(state.State.Exists ? DomainRuleSets.List(state.State, includeHistory) : null);
 
     public async ValueTask<bool> DeleteAsync(CancellationToken cancellationToken = default)
     {

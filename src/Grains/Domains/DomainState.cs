@@ -1,3 +1,5 @@
+using Upt.Rules;
+
 namespace Upt.Grains.Domains;
 
 /// <summary>A domain's persisted state (Orleans ADO.NET grain storage). The CLR name is part of the stored format.</summary>
@@ -8,5 +10,12 @@ public sealed class DomainState
 
     [Id(1)] public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Holds the active rule set too (<see cref="DomainSettings.ActiveRuleSet"/>), so ingestion gets it with the settings.</summary>
     [Id(2)] public DomainSettings Settings { get; set; } = new();
+
+    /// <summary>The draft rule set, or null.</summary>
+    [Id(3)] public RuleSet? DraftRuleSet { get; set; }
+
+    /// <summary>Formerly active rule sets (<c>v&lt;N&gt;</c>), oldest first.</summary>
+    [Id(4)] public List<RuleSet> RuleSetHistory { get; set; } = [];
 }
