@@ -12,6 +12,7 @@ var root = new RootCommand("Upt: unified traveller profiles on Orleans")
     RunCommand.Create(),
     TokenCommand.Create(),
     BenchCommand.Create(),
+    MatchEvalCommand.Create(),
     TestSummaryCommand.Create(),
 };
 
