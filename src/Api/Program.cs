@@ -24,6 +24,7 @@ app.MapAdminApi();
 app.MapProfileApi();
 app.MapErrorApi();
 app.MapJobApi();
+app.MapRuleSetApi();
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireDashboardAccess(app.Environment);
 app.Run();
 

@@ -5,8 +5,10 @@ namespace Upt.Api.Tests;
 /// <summary>
 /// One route of the API with the permission it requires and how to build a request for it that succeeds for a
 /// caller who has that permission (the target: the domain whose groups count, created beforehand when it must exist).
+/// <see cref="Prepare"/>, when set, runs before each request (e.g. an activation needs a draft to activate).
 /// </summary>
-public sealed record RouteCase(string Name, AppPermission Permission, PermissionScope Scope, Func<AuthClusterFixture, string, HttpRequestMessage> Build)
+public sealed record RouteCase(string Name, AppPermission Permission, PermissionScope Scope, Func<AuthClusterFixture, string, HttpRequestMessage> Build,
+    Func<AuthClusterFixture, string, Task>? Prepare = null)
 {
     /// <summary>Every route of src/Api/Endpoints, with UPT's bit (upt-surface §1.2, §2.2).</summary>
     public static IReadOnlyDictionary<string, RouteCase> All { get; } = new[]
@@ -33,6 +35,12 @@ public sealed record RouteCase(string Name, AppPermission Permission, Permission
             {
                 ["startJobRq"] = new System.Text.Json.Nodes.JsonObject { ["jobName"] = f.NextJobName(), ["source"] = f.BatchFolder },
             })),
+        new RouteCase("ListRuleSet", AppPermission.ListRuleSet, PermissionScope.DomainHeader,
+            (f, d) => RuleSetRequests.List(d, history: true)),
+        new RouteCase("SaveRuleSet", AppPermission.SaveRuleSet, PermissionScope.DomainHeader,
+            (f, d) => RuleSetRequests.Save(d, RuleSetRequests.SaveBody("by_last_name"))),
+        new RouteCase("ActivateRuleSet", AppPermission.ActivateRuleSet, PermissionScope.DomainHeader,
+            (f, d) => RuleSetRequests.Activate(d), RuleSetRequests.SaveDraftAsync),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static TheoryData<string> Names => new(All.Keys);

@@ -136,6 +136,13 @@ public sealed class RoutePermissionTests(AuthClusterFixture fixture)
         return target;
     }
 
-    private Task<ApiAnswer> SendAsync(string route, string target, string? token) =>
-        ApiRequests.SendAsync(fixture.Api, RouteCase.All[route].Build(fixture, target), token);
+    private async Task<ApiAnswer> SendAsync(string route, string target, string? token)
+    {
+        if (RouteCase.All[route].Prepare is { } prepare)
+        {
+            await prepare(fixture, target);
+        }
+
+        return await ApiRequests.SendAsync(fixture.Api, RouteCase.All[route].Build(fixture, target), token);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Upt.Rules;
 
 namespace Upt.Api.Contracts;
 
@@ -30,6 +31,13 @@ public sealed record UcpResponse
 
     [JsonPropertyName("awsResources"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AwsResources? AwsResources { get; init; }
+
+    [JsonPropertyName("ruleSets"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RuleSet>? RuleSets { get; init; }
+
+    /// <summary>The <c>_profile</c> field names rules may use (for the rule editor).</summary>
+    [JsonPropertyName("profileMappings"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? ProfileMappings { get; init; }
 }
 
 /// <summary>Per record list: how many records the profile has of that type.</summary>
