@@ -189,7 +189,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         var write = new ProfileWrite(_domain, _profileId)
         {
             FieldsJson = next.ToJson(),
-            Absorbed = [absorbedProfileId],
+            Absorbed = [new AbsorbedProfile(absorbedProfileId, new MergeRecord(context.MergeType, context.ConfidenceFactor, context.RuleId, OperatorId: context.OperatorId))],
             AddLookups = lookups.Except(_lookups).ToList(),
             RemoveLookups = _lookups.Except(lookups).ToList(),
         };

@@ -25,7 +25,7 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         _options = options.Value;
         _logger = logger;
         // Counter shards: one per flusher and process, so concurrent flushes never contend on a counter row.
-        var baseShard = Random.Shared.Next(0, 1 << 20) * 64;
+        var baseShard = CounterSql.NewShardBase();
         _flushers = Enumerable.Range(0, _options.Flushers).Select(i => Task.Run(() => FlushLoopAsync(baseShard + i))).ToArray();
     }
 

@@ -22,9 +22,10 @@ public sealed record ProfileWrite(string Domain, string ProfileId)
 
     /// <summary>
     /// Profiles this one absorbs: their objects and travellers are re-pointed here, their lookups dropped,
-    /// and their rows kept as forwarding tombstones (<c>merged_into</c>) with the fields they had.
+    /// and their rows kept as forwarding tombstones (<c>merged_into</c>) with the fields they had. Each one that
+    /// becomes a tombstone gets its merge history row in the same transaction.
     /// </summary>
-    public IReadOnlyList<string> Absorbed { get; init; } = [];
+    public IReadOnlyList<AbsorbedProfile> Absorbed { get; init; } = [];
 
     /// <summary>True when nothing would be written.</summary>
     public bool IsEmpty => FieldsJson is null && NewTravellers.Count == 0 && Objects.Count == 0 && AddLookups.Count == 0 && RemoveLookups.Count == 0 && Absorbed.Count == 0;

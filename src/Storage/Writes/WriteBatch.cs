@@ -10,7 +10,7 @@ namespace Upt.Storage;
 /// </summary>
 internal static class WriteBatch
 {
-    private const string ObjectsSql = """
+    private const string ObjectsSql = $"""
         WITH up AS (
             INSERT INTO upt_objects (domain, object_type, traveller_id, object_id, profile_id, data, last_updated)
             SELECT * FROM unnest(@d::text[], @ty::text[], @t::text[], @o::text[], @p::text[], @data::jsonb[], @lu::timestamptz[])
@@ -19,10 +19,10 @@ internal static class WriteBatch
                 WHERE upt_objects.data IS DISTINCT FROM EXCLUDED.data OR upt_objects.profile_id IS DISTINCT FROM EXCLUDED.profile_id
             RETURNING domain, object_type, traveller_id, object_id, (xmax = 0) AS inserted
         ), counted AS (
-            INSERT INTO upt_counters (domain, counter, shard, value)
+            {CounterSql.Insert}
             SELECT domain, 'objects:' || object_type, @shard, count(*) FROM up WHERE inserted
             GROUP BY domain, object_type ORDER BY domain, object_type
-            ON CONFLICT (domain, counter, shard) DO UPDATE SET value = upt_counters.value + EXCLUDED.value
+            {CounterSql.Accumulate}
         )
         SELECT domain, object_type, traveller_id, object_id, inserted FROM up
         """;
@@ -33,16 +33,16 @@ internal static class WriteBatch
         ON CONFLICT (domain, traveller_id) DO NOTHING
         """;
 
-    private const string ProfilesSql = """
+    private const string ProfilesSql = $"""
         WITH up AS (
             INSERT INTO upt_profiles (domain, profile_id, fields)
             SELECT * FROM unnest(@d::text[], @p::text[], @f::jsonb[])
             ON CONFLICT (domain, profile_id) DO UPDATE SET fields = EXCLUDED.fields, updated_at = now()
             RETURNING domain, (xmax = 0) AS inserted
         )
-        INSERT INTO upt_counters (domain, counter, shard, value)
+        {CounterSql.Insert}
         SELECT domain, 'profiles', @shard, count(*) FROM up WHERE inserted GROUP BY domain ORDER BY domain
-        ON CONFLICT (domain, counter, shard) DO UPDATE SET value = upt_counters.value + EXCLUDED.value
+        {CounterSql.Accumulate}
         """;
 
     private const string RemoveLookupsSql = """
@@ -57,7 +57,7 @@ internal static class WriteBatch
         """;
 
     // Absorbing runs first in the transaction so that this flush's own rows for the survivor land after the re-point.
-    private const string AbsorbSql = """
+    private const string AbsorbSql = $"""
         WITH moved_objects AS (
             UPDATE upt_objects o SET profile_id = x.p, updated_at = now()
             FROM unnest(@d::text[], @f::text[], @p::text[]) AS x(d, f, p)
@@ -76,23 +76,32 @@ internal static class WriteBatch
             UPDATE upt_profiles pr SET merged_into = x.p, updated_at = now()
             FROM unnest(@d::text[], @f::text[], @p::text[]) AS x(d, f, p)
             WHERE pr.domain = x.d AND pr.profile_id = x.f AND pr.merged_into IS NULL
-            RETURNING pr.domain
+            RETURNING pr.domain, pr.profile_id, pr.merged_into
+        ), history AS (
+            -- Only profiles that became tombstones here: a re-delivered absorb of an already merged profile records nothing.
+            INSERT INTO upt_merge_history (domain, absorbed_profile_id, survivor_profile_id, merge_type, confidence_factor,
+                                           rule_id, rule_set_version, operator_id, score, context)
+            SELECT t.domain, t.profile_id, t.merged_into, m.ty, m.cf, m.rid, m.rsv, m.op, m.sc, m.ctx
+            FROM tombstones t
+            JOIN unnest(@d::text[], @f::text[], @ty::text[], @cf::float8[], @rid::text[], @rsv::text[], @op::text[], @sc::float8[], @ctx::jsonb[])
+                AS m(d, f, ty, cf, rid, rsv, op, sc, ctx) ON m.d = t.domain AND m.f = t.profile_id
+            ORDER BY t.domain, t.profile_id
         )
-        INSERT INTO upt_counters (domain, counter, shard, value)
+        {CounterSql.Insert}
         SELECT domain, 'profiles', @shard, -count(*) FROM tombstones GROUP BY domain ORDER BY domain
-        ON CONFLICT (domain, counter, shard) DO UPDATE SET value = upt_counters.value + EXCLUDED.value
+        {CounterSql.Accumulate}
         """;
 
-    private const string ErrorsSql = """
+    private const string ErrorsSql = $"""
         WITH ins AS (
             INSERT INTO upt_errors (id, domain, category, message, object_type, traveller_id, transaction_id, raw, created_at)
             SELECT * FROM unnest(@id::text[], @d::text[], @c::text[], @m::text[], @ty::text[], @t::text[], @tx::text[], @raw::text[], @at::timestamptz[])
             ON CONFLICT (id) DO NOTHING
             RETURNING domain
         )
-        INSERT INTO upt_counters (domain, counter, shard, value)
+        {CounterSql.Insert}
         SELECT domain, 'errors', @shard, count(*) FROM ins GROUP BY domain ORDER BY domain
-        ON CONFLICT (domain, counter, shard) DO UPDATE SET value = upt_counters.value + EXCLUDED.value
+        {CounterSql.Accumulate}
         """;
 
     public static async Task<WriteResult[]> ExecuteAsync(NpgsqlDataSource dataSource, IReadOnlyList<PendingWrite> batch, int shard)
@@ -103,7 +112,7 @@ internal static class WriteBatch
         var removeLookups = new SortedSet<(string D, string K, string V, string P)>();
         var addLookups = new SortedSet<(string D, string K, string V, string P)>();
         var errors = new SortedDictionary<string, ErrorRow>(StringComparer.Ordinal);
-        var absorbed = new SortedDictionary<(string D, string F), string>();
+        var absorbed = new SortedDictionary<(string D, string F), (string P, MergeRecord Merge)>();
 
         for (var i = 0; i < batch.Count; i++)
         {
@@ -111,7 +120,7 @@ internal static class WriteBatch
             {
                 foreach (var a in w.Absorbed)
                 {
-                    absorbed[(w.Domain, a)] = w.ProfileId;
+                    absorbed[(w.Domain, a.ProfileId)] = (w.ProfileId, a.Merge);
                 }
 
                 foreach (var t in w.NewTravellers)
@@ -153,10 +162,18 @@ internal static class WriteBatch
         if (absorbed.Count > 0)
         {
             await using var absorb = new NpgsqlBatch(conn, tx);
+            var merges = absorbed.Values.Select(v => v.Merge).ToArray();
             absorb.BatchCommands.Add(Command(AbsorbSql,
                 ("d", absorbed.Keys.Select(k => k.D).ToArray(), NpgsqlDbType.Text),
                 ("f", absorbed.Keys.Select(k => k.F).ToArray(), NpgsqlDbType.Text),
-                ("p", absorbed.Values.ToArray(), NpgsqlDbType.Text),
+                ("p", absorbed.Values.Select(v => v.P).ToArray(), NpgsqlDbType.Text),
+                ("ty", merges.Select(m => m.MergeType).ToArray(), NpgsqlDbType.Text),
+                ("cf", merges.Select(m => m.ConfidenceFactor).ToArray(), NpgsqlDbType.Double),
+                ("rid", merges.Select(m => m.RuleId).ToArray(), NpgsqlDbType.Text),
+                ("rsv", merges.Select(m => m.RuleSetVersion).ToArray(), NpgsqlDbType.Text),
+                ("op", merges.Select(m => m.OperatorId).ToArray(), NpgsqlDbType.Text),
+                ("sc", merges.Select(m => m.Score).ToArray(), NpgsqlDbType.Double),
+                ("ctx", merges.Select(m => m.ContextJson).ToArray(), NpgsqlDbType.Jsonb),
                 ("shard", shard, null)));
             await absorb.ExecuteNonQueryAsync();
         }
