@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<DomainStore>();
         services.AddSingleton<BatchStore>();
+        services.AddSingleton<MergeHistoryStore>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -76,6 +77,26 @@ public sealed class ProfileStore : IAsyncDisposable
         return await ReadObjectsAsync(cmd, cancellationToken);
     }
 
+    /// <summary>
+    /// Every object of a profile, streamed (not buffered) by type, then newest first (ties by object id): what a caller
+    /// rebuilds a profile's fields from, e.g. both sides after an unmerge.
+    /// </summary>
+    public async IAsyncEnumerable<StoredObject> GetAllObjectsAsync(string domain, string profileId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var cmd = _dataSource.CreateCommand("""
+            SELECT object_type, object_id, traveller_id, data::text, last_updated, created_at FROM upt_objects
+            WHERE domain = @d AND profile_id = @p
+            ORDER BY object_type, last_updated DESC NULLS LAST, object_id, traveller_id
+            """);
+        cmd.Parameters.AddWithValue("d", domain);
+        cmd.Parameters.AddWithValue("p", profileId);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return ReadObject(reader);
+        }
+    }
+
     /// <summary>One stored object, or null.</summary>
     public async Task<StoredObject?> GetObjectAsync(string domain, string objectType, string travellerId, string objectId, CancellationToken cancellationToken = default)
     {
@@ -115,14 +136,16 @@ public sealed class ProfileStore : IAsyncDisposable
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            list.Add(new StoredObject(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
-                reader.GetFieldValue<DateTimeOffset>(5)));
+            list.Add(ReadObject(reader));
         }
 
         return list;
     }
+
+    private static StoredObject ReadObject(NpgsqlDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+        reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+        reader.GetFieldValue<DateTimeOffset>(5));
 
     private async Task<IReadOnlyDictionary<(string, string), ProfileRow>> LoadProfilesAsync(IReadOnlyList<(string Domain, string ProfileId)> keys)
     {
