@@ -22,6 +22,7 @@ public sealed class FailoverClusterFixture : ClusterFixture
 /// One of three silos is SIGKILLed while it reads shards and is not restarted. Orleans declares it dead, its queues move
 /// to the survivors, which resume after its checkpoints; the API keeps answering throughout, and the end state is exact.
 /// </summary>
+[Collection(ThreeSiloCollection.Name)]
 public sealed partial class FailoverTests(FailoverClusterFixture fixture) : IClassFixture<FailoverClusterFixture>
 {
     private const int Envelopes = 6_000;

@@ -20,6 +20,7 @@ public sealed class GracefulStopClusterFixture : ClusterFixture
 /// A silo stopped gracefully hands its shards and grains over: it exits on its own well within the grace period,
 /// logs no error on the way out, the API answers every call, and the end state is exact.
 /// </summary>
+[Collection(ThreeSiloCollection.Name)]
 public sealed class GracefulStopTests(GracefulStopClusterFixture fixture) : IClassFixture<GracefulStopClusterFixture>
 {
     private const int Envelopes = 4_000;
@@ -65,7 +66,12 @@ public sealed class GracefulStopTests(GracefulStopClusterFixture fixture) : ICla
 
         // It left on its own (a kill comes only after the grace period) and said nothing worse than a warning.
         Assert.True(stopTime < Grace, $"silo-{victim} took {Seconds(stopTime)} to stop (grace {Seconds(Grace)})");
-        var problems = File.ReadLines(logFile).Where(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)).ToList();
+        // Each problem with the line after it (the message), so a failure says what went wrong.
+        var lines = File.ReadAllLines(logFile);
+        var problems = lines.Select((line, i) => (line, i))
+            .Where(x => x.line.StartsWith("fail:", StringComparison.Ordinal) || x.line.StartsWith("crit:", StringComparison.Ordinal))
+            .Select(x => string.Join(" ", lines.Skip(x.i).Take(2).Select(l => l.Trim())))
+            .ToList();
         Assert.True(problems.Count == 0, $"silo-{victim} logged errors while stopping: {string.Join(" | ", problems)}");
         var failed = api.Calls.Where(c => !c.Ok).ToList();
         Report($"API: {api.Calls.Count} calls, {failed.Count} failed");
