@@ -109,8 +109,19 @@ public sealed class LocalPostgres : IAsyncDisposable
         var options = $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c fsync=on " +
                       "-c max_connections=300 -c shared_buffers=512MB -c synchronous_commit=on " +
                       "-c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=2GB";
-        await ProcessRunner.RunAsync(Path.Combine(_binDir, "pg_ctl"),
-            ["-D", DataDirectory, "-o", options, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "start"], _runAs);
+        var serverLog = Path.Combine(DataDirectory, "server.log");
+        try
+        {
+            // A loaded machine (several test clusters starting at once) can take well over a minute to recover and start.
+            await ProcessRunner.RunAsync(Path.Combine(_binDir, "pg_ctl"),
+                ["-D", DataDirectory, "-o", options, "-l", serverLog, "-w", "-t", "180", "start"], _runAs);
+        }
+        catch (InvalidOperationException ex) when (File.Exists(serverLog))
+        {
+            // pg_ctl only says "could not start server"; the reason is in the server's own log.
+            var tail = string.Join(Environment.NewLine, File.ReadLines(serverLog).TakeLast(20));
+            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}server.log (last lines):{Environment.NewLine}{tail}", ex);
+        }
     }
 
     /// <summary>Stops the server (fast shutdown) and removes the folder if asked to.</summary>

@@ -22,6 +22,7 @@ public sealed class FailoverClusterFixture : ClusterFixture
 /// One of three silos is SIGKILLed while it reads shards and is not restarted. Orleans declares it dead, its queues move
 /// to the survivors, which resume after its checkpoints; the API keeps answering throughout, and the end state is exact.
 /// </summary>
+[Collection(ThreeSiloCollection.Name)]
 public sealed partial class FailoverTests(FailoverClusterFixture fixture) : IClassFixture<FailoverClusterFixture>
 {
     private const int Envelopes = 6_000;
@@ -196,65 +197,4 @@ public sealed partial class FailoverTests(FailoverClusterFixture fixture) : ICla
 
     [GeneratedRegex("shard=\"([^\"]+)\"")]
     private static partial Regex ShardLabel();
-
-    private sealed record ApiCall(TimeSpan Started, TimeSpan Duration, bool Ok, string? Error);
-
-    /// <summary>Calls <c>GET /api/ucp/admin/{domain}</c> back to back (with a short client timeout) and records every outcome.</summary>
-    private sealed class ApiPoller(Uri apiUrl, string domain, System.Diagnostics.Stopwatch watch)
-    {
-        private readonly List<ApiCall> _calls = [];
-
-        public IReadOnlyList<ApiCall> Calls
-        {
-            get
-            {
-                lock (_calls)
-                {
-                    return [.. _calls];
-                }
-            }
-        }
-
-        public async Task RunAsync(CancellationToken cancellationToken)
-        {
-            using var http = new HttpClient { BaseAddress = apiUrl, Timeout = TimeSpan.FromSeconds(40) };
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var started = watch.Elapsed;
-                string? error = null;
-                try
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/ucp/admin/{domain}");
-                    request.Headers.Add("customer-profiles-domain", domain);
-                    using var response = await http.SendAsync(request, cancellationToken);
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        error = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}";
-                    }
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                {
-                    error = $"{ex.GetType().Name}: {ex.Message}";
-                }
-
-                lock (_calls)
-                {
-                    _calls.Add(new ApiCall(started, watch.Elapsed - started, error is null, error));
-                }
-
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
 }

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Providers;
+using Orleans.Streams;
+using Upt.Silo.ChangeStream;
 using Upt.Grains;
 using Upt.Grains.Batch;
 using Upt.Grains.Ingest.Backup;
@@ -59,6 +62,9 @@ internal static class SiloSetup
             }
 
             orleans.AddMemoryStreams(ChangeStreams.ProviderName);
+            // Replaces the provider's adapter factory (the last keyed registration wins) with one whose reads finish on stop.
+            orleans.Services.AddKeyedSingleton<IQueueAdapterFactory>(ChangeStreams.ProviderName, (services, _) =>
+                new ShutdownQuietQueueAdapterFactory(MemoryAdapterFactory<DefaultMemoryMessageBodySerializer>.Create(services, ChangeStreams.ProviderName)));
             // The dashboard's grains and telemetry live in the silos; the API serves its pages.
             orleans.AddDashboard();
 
