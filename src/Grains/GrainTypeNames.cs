@@ -6,4 +6,5 @@ internal static class GrainTypeNames
     public const string Profile = "profile";
 
     public const string Identifier = "identifier";
+    public const string RuleIndex = "ruleindex";
 }

@@ -18,4 +18,10 @@ public sealed record DomainSettings
     /// <see cref="IDomainGrain.ActivateRuleSetAsync"/>, kept as it is by <see cref="IDomainGrain.UpdateSettingsAsync"/>.
     /// </summary>
     [Id(2)] public RuleSet? ActiveRuleSet { get; init; }
+
+    /// <summary>Over-merge guard and placeholder values for identity resolution.</summary>
+    [Id(3)] public IdentitySettings Identity { get; init; } = new();
+
+    /// <summary>Fuzzy matching: thresholds for review pairs and automatic merges.</summary>
+    [Id(4)] public FuzzyMatchSettings Fuzzy { get; init; } = new();
 }

@@ -21,4 +21,8 @@ public interface IIdentifierGrain : IGrainWithStringKey
     /// <summary>Lookup identifiers: the profiles carrying this value.</summary>
     [Alias("FindProfiles"), AlwaysInterleave]
     ValueTask<IReadOnlyList<string>> FindProfilesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Traveller identifiers: forget the cached profile id (an unmerge or delete moved the traveller); the table is read again.</summary>
+    [Alias("Forget")]
+    ValueTask ForgetAsync(CancellationToken cancellationToken = default);
 }

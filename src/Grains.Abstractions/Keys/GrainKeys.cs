@@ -15,8 +15,27 @@ public static class GrainKeys
     /// <summary>Identifier grain key: <c>{domain}/{kind}/{value}</c>.</summary>
     public static string Identifier(string domain, string kind, string value) => $"{domain}/{kind}/{value}";
 
+    /// <summary>Rule-index grain key: <c>{domain}/{version}/{ruleIndex}/{value}</c>.</summary>
+    public static string RuleIndex(string domain, int version, int ruleIndex, string value) => $"{domain}/{version}/{ruleIndex}/{value}";
+
+    /// <summary>Splits a rule-index key into domain, rule-set version, rule index and value.</summary>
+    public static (string Domain, int Version, int RuleIndex, string Value) ParseRuleIndex(string key)
+    {
+        var parts = key.Split('/', 4);
+        if (parts.Length != 4 || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var version)
+            || !int.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var rule))
+        {
+            throw new ArgumentException($"Not a rule-index key: '{key}'", nameof(key));
+        }
+
+        return (parts[0], version, rule, parts[3]);
+    }
+
     /// <summary>Batch job grain key: <c>{domain}/{objectType}</c>, the type being <c>*</c> for the job over every type.</summary>
     public static string BatchJob(string domain, string objectType) => $"{domain}/{objectType}";
+
+    /// <summary>Fuzzy-matching block grain key: <c>{domain}/block/{blockKey}</c>.</summary>
+    public static string MatchBlock(string domain, string blockKey) => $"{domain}/block/{blockKey}";
 
     /// <summary>Splits a batch job key into domain and object type.</summary>
     public static (string Domain, string ObjectType) ParseBatchJob(string key) => ParseProfile(key);

@@ -9,6 +9,15 @@ public sealed record ApplyOutcome(
     [property: Id(3)] string? MergedInto = null,
     [property: Id(4)] string? AbsorbedMovedTo = null)
 {
+    /// <summary>Rule-index keys the caller must link (new on the profile, or not yet linked since activation).</summary>
+    [Id(5)] public IReadOnlyList<RuleKeyRef> LinkKeys { get; init; } = [];
+
+    /// <summary>Rule-index keys the profile no longer carries.</summary>
+    [Id(6)] public IReadOnlyList<RuleKeyRef> UnlinkKeys { get; init; } = [];
+
+    /// <summary>True when profile-level fields changed (fuzzy matching compares the profile again).</summary>
+    [Id(7)] public bool FieldsChanged { get; init; }
+
     /// <summary>A survivor could not absorb a profile because another survivor took it first.</summary>
     public static ApplyOutcome AbsorbedElsewhere(string profileId, string otherSurvivor) => new(profileId, [], 0, null, otherSurvivor);
 

@@ -32,4 +32,20 @@ public interface IProfileGrain : IGrainWithStringKey
     /// <summary>Absorbed side, step 2: the survivor's write committed (become a tombstone) or failed (resume).</summary>
     [Alias("CompleteDetach")]
     ValueTask CompleteDetachAsync(string survivorProfileId, bool merged, CancellationToken cancellationToken = default);
+
+    /// <summary>The id this profile is known by now: itself, its survivor (followed through every merge), or null when it does not exist.</summary>
+    /// <remarks>Interleaves: a read of the in-memory forward, safe to call from anywhere during merges.</remarks>
+    [Alias("Resolve"), AlwaysInterleave]
+    ValueTask<string?> ResolveAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// After an unmerge moved travellers and objects: reloads the row and recomputes the fields, loyalty ids and every
+    /// lookup and rule-index entry from the objects the profile now holds. Returns the keys to link again.
+    /// </summary>
+    [Alias("Rebuild")]
+    ValueTask<ApplyOutcome> RebuildAsync(DomainSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>After a delete: forgets everything in memory and deactivates.</summary>
+    [Alias("Reset")]
+    ValueTask ResetAsync(CancellationToken cancellationToken = default);
 }

@@ -15,7 +15,8 @@ internal sealed class DomainGrain(
     TimeProvider clock) : Grain, IDomainGrain
 {
     private const int DeactivationChunk = 500;
-    private static readonly GrainType[] DomainScopedGrainTypes = [GrainType.Create(GrainTypeNames.Profile), GrainType.Create(GrainTypeNames.Identifier)];
+    private static readonly GrainType[] DomainScopedGrainTypes =
+        [GrainType.Create(GrainTypeNames.Profile), GrainType.Create(GrainTypeNames.Identifier), GrainType.Create(GrainTypeNames.RuleIndex)];
 
     private string Name => this.GetPrimaryKeyString();
 

@@ -1,5 +1,7 @@
 using Upt.Grains.Ingest;
+using Upt.Grains.Merges;
 using Upt.Grains.Profiles;
+using Upt.Grains.Rules;
 using Upt.Storage;
 
 namespace Upt.Grains.Identifiers;
@@ -9,9 +11,10 @@ namespace Upt.Grains.Identifiers;
 /// so one batch of the traveller's records is in flight at a time (per-traveller order), and it caches
 /// the resolved profile id, following forwarding tombstones after merges. Lookup identifiers read the
 /// lookup table on demand (they hold no state).
+/// After each apply it runs identity resolution for the traveller's profile (<see cref="RuleResolver"/>).
 /// </summary>
 [GrainType(GrainTypeNames.Identifier)]
-internal sealed class IdentifierGrain(ProfileStore store, GroupCommitWriter writer, TimeProvider clock) : Grain, IIdentifierGrain
+internal sealed class IdentifierGrain(ProfileStore store, MergeHistoryStore history, GroupCommitWriter writer, TimeProvider clock) : Grain, IIdentifierGrain
 {
     private const int MaxForwards = 16;
     private string _domain = "";
@@ -30,12 +33,14 @@ internal sealed class IdentifierGrain(ProfileStore store, GroupCommitWriter writ
         EnsureKind(IdentifierKinds.Traveller);
         var changes = new List<ProfileChangeEvent>();
         var errors = 0;
+        var fieldsChanged = false;
         // Runs of ordinary records go to the profile together; each merge request is handled in its place in the order.
         for (var i = 0; i < records.Count;)
         {
             if (records[i].Mode == IngestMode.Merge)
             {
                 var merged = await MergeAsync(records[i], settings, cancellationToken);
+                fieldsChanged |= merged.FieldsChanged;
                 changes.AddRange(merged.Changes);
                 errors += merged.Errors;
                 i++;
@@ -52,10 +57,27 @@ internal sealed class IdentifierGrain(ProfileStore store, GroupCommitWriter writ
             _profileId ??= await store.GetTravellerProfileAsync(_domain, _value) ?? ProfileIds.ForTraveller(_domain, _value);
             var outcome = await ApplyFollowingForwardsAsync(run, settings, cancellationToken);
             changes.AddRange(outcome.Changes);
+            fieldsChanged |= outcome.FieldsChanged;
+            var resolved = await new RuleResolver(GrainFactory, history, _domain, settings).ResolveAsync(outcome, cancellationToken);
+            changes.AddRange(resolved.Changes);
+            fieldsChanged |= resolved.FieldsChanged;
+            _profileId = resolved.ProfileId;
             i = end;
         }
 
+        // Fuzzy matching compares the profile again, off the ingestion path: its news goes one way, by a one-way call.
+        if (fieldsChanged && settings.Fuzzy.Enabled && _profileId is not null)
+        {
+            await GrainFactory.GetGrain<IFuzzyMatchGrain>(_domain).ProfileChangedAsync(_profileId);
+        }
+
         return new ApplyOutcome(_profileId ?? "", changes, errors);
+    }
+
+    public ValueTask ForgetAsync(CancellationToken cancellationToken = default)
+    {
+        _profileId = null;
+        return ValueTask.CompletedTask;
     }
 
     public async ValueTask<string?> ResolveAsync(CancellationToken cancellationToken = default)
@@ -81,7 +103,7 @@ internal sealed class IdentifierGrain(ProfileStore store, GroupCommitWriter writ
     {
         for (var hop = 0; hop < MaxForwards; hop++)
         {
-            var outcome = await RetryWhileMergingAsync(() => Profile(_profileId!).ApplyAsync(new ProfileApply(_value, run, settings), cancellationToken));
+            var outcome = await ProfileMerger.RetryWhileMergingAsync(() => Profile(_profileId!).ApplyAsync(new ProfileApply(_value, run, settings), cancellationToken));
             if (outcome.MergedInto is not { } survivor)
             {
                 return outcome;
@@ -111,76 +133,16 @@ internal sealed class IdentifierGrain(ProfileStore store, GroupCommitWriter writ
             return new ApplyOutcome(_profileId ?? "", [], 1);
         }
 
-        // Both ends may be stale after earlier merges: an empty apply answers with the current survivor.
-        await ApplyFollowingForwardsAsync([], settings, cancellationToken);
-        var mine = _profileId!;
-        var other = await CurrentAsync(targetProfile, target, settings, cancellationToken);
-        var changes = new List<ProfileChangeEvent>();
-        // Either side may move while we work (another merge absorbs it): follow it and try again until
-        // both sides are one profile. Every hop moves to a profile that already absorbed one of the sides.
-        for (var hop = 0; hop < MaxForwards && mine != other; hop++)
+        var merged = await new ProfileMerger(GrainFactory, _domain).MergeAsync(_profileId, targetProfile, MergeContext.ManualFromEnvelope(record.SourceId), settings, cancellationToken);
+        if (merged is null)
         {
-            var (survivor, absorbed) = string.CompareOrdinal(mine, other) < 0 ? (mine, other) : (other, mine);
-            var outcome = await RetryWhileMergingAsync(() => Profile(survivor).AbsorbAsync(absorbed, MergeContext.ManualFromEnvelope(record.SourceId), settings, cancellationToken));
-            if (outcome.MergedInto is { } survivorMoved)
-            {
-                (mine, other) = survivor == mine ? (survivorMoved, other) : (mine, survivorMoved);
-                continue;
-            }
-
-            if (outcome.AbsorbedMovedTo is { } absorbedMoved)
-            {
-                (mine, other) = absorbed == mine ? (absorbedMoved, other) : (mine, absorbedMoved);
-                continue;
-            }
-
-            changes.AddRange(outcome.Changes);
-            mine = other = survivor;
+            return new ApplyOutcome(_profileId, [], 0);
         }
 
-        if (mine != other)
-        {
-            throw new InvalidOperationException($"Merge of two travellers of domain {_domain} did not converge after {MaxForwards} hops");
-        }
-
-        _profileId = mine;
-        return new ApplyOutcome(_profileId!, changes, 0);
-    }
-
-    private async Task<string> CurrentAsync(string profileId, string travellerId, DomainSettings settings, CancellationToken cancellationToken)
-    {
-        var current = profileId;
-        for (var hop = 0; hop < MaxForwards; hop++)
-        {
-            var outcome = await RetryWhileMergingAsync(() => Profile(current).ApplyAsync(new ProfileApply(travellerId, [], settings), cancellationToken));
-            if (outcome.MergedInto is not { } survivor)
-            {
-                return current;
-            }
-
-            current = survivor;
-        }
-
-        return current;
-    }
-
-    /// <summary>
-    /// A profile sealed for a merge answers "retry" for the few milliseconds of the survivor's commit;
-    /// wait it out here (bounded) rather than failing the whole batch.
-    /// </summary>
-    private static async Task<ApplyOutcome> RetryWhileMergingAsync(Func<ValueTask<ApplyOutcome>> call)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (ProfileMergingException) when (attempt < 25)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 10 << attempt)));
-            }
-        }
+        _profileId = merged.ProfileId;
+        var resolved = await new RuleResolver(GrainFactory, history, _domain, settings).ResolveAsync(merged, cancellationToken);
+        _profileId = resolved.ProfileId;
+        return new ApplyOutcome(_profileId, merged.Changes.Concat(resolved.Changes).ToList(), 0) { FieldsChanged = merged.FieldsChanged || resolved.FieldsChanged };
     }
 
     private IProfileGrain Profile(string profileId) => GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(_domain, profileId));

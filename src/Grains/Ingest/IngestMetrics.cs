@@ -17,6 +17,9 @@ public static class IngestMetrics
     private static readonly Counter<long> Merges = Meter.CreateCounter<long>("upt.ingest.merges", "{merge}", "Profiles absorbed by another, by merge type");
     private static readonly Counter<long> Errors = Meter.CreateCounter<long>("upt.ingest.errors", "{error}", "Rejected objects and records, by error category");
 
+    /// <summary>Probes refused because a rule-index value is shared by more profiles than the domain allows (over-merge guard).</summary>
+    internal static readonly Counter<long> RuleValuesSaturated = Meter.CreateCounter<long>("upt.identity.saturated_probes", "{probe}", "Rule-index probes refused by the over-merge guard");
+
     internal static void Record(IEnumerable<ProfileChangeEvent> changes)
     {
         foreach (var change in changes)

@@ -86,7 +86,7 @@ internal static class RecordDecoder
         return new DecodedRecord(envelope.Domain, records, null, skipped);
     }
 
-    private static IReadOnlyDictionary<string, string> Promote(string type, JsonObject flat)
+    internal static IReadOnlyDictionary<string, string> Promote(string type, JsonObject flat)
     {
         var promoted = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var mapping in ProfileFieldMap.For(type))

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Upt.Grains.Ingest;
+using Upt.Grains.Rules;
+using Upt.Rules;
 using Upt.Storage;
 using Upt.Transforms.Records;
 
@@ -25,6 +28,10 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
     private string? _mergedInto;
     private string? _sealedFor;
     private DateTimeOffset _sealedUntil;
+    // Profile-level rule keys stored and linked, and the rule-set version they are for (0: none yet in this activation,
+    // so the first apply under a rule set links everything again — which also heals a crash between write and link).
+    private IReadOnlyList<RuleKeyRef> _profileKeys = [];
+    private int _keysVersion;
 
     // How long an absorbed profile waits for its survivor's commit before it re-reads the truth from the database.
     private static readonly TimeSpan SealTimeout = TimeSpan.FromSeconds(30);
@@ -75,19 +82,28 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
             }
         }
 
-        // Lookups are a function of the state: unchanged state, unchanged lookups.
-        var lookups = fieldsChanged ? LookupValues.Of(next) : _lookups;
+        // Lookups are a function of the state and the rule set: unchanged state and rules, unchanged lookups.
+        var rules = ActiveRules.For(_domain, apply.Settings);
+        var relink = rules.Version != _keysVersion;
+        var values = fieldsChanged || relink ? next.Values() : null;
+        var profileKeys = values is null ? _profileKeys : rules.ProfileKeys(values);
+        var lookups = values is null ? _lookups : LookupsOf(next, profileKeys);
+        var objectKeys = ObjectKeys(rules, next, objects.Values);
         var newTravellers = _linkedTravellers.Contains(apply.TravellerId) ? [] : new[] { apply.TravellerId };
         var write = new ProfileWrite(_domain, _profileId)
         {
             FieldsJson = fieldsChanged || !_exists ? next.ToJson() : null,
             NewTravellers = newTravellers,
             Objects = objects.Values.ToList(),
-            AddLookups = lookups.Except(_lookups).ToList(),
+            AddLookups = lookups.Except(_lookups).Concat(objectKeys.SelectMany(k => RuleLookups.Rows(k, profileLevel: false))).Distinct().ToList(),
             RemoveLookups = _lookups.Except(lookups).ToList(),
         };
 
         var result = await writer.WriteAsync(write, cancellationToken);
+        var linkKeys = (relink ? profileKeys : profileKeys.Except(_profileKeys)).Concat(objectKeys).ToList();
+        var unlinkKeys = relink ? [] : _profileKeys.Except(profileKeys).ToList();
+        _profileKeys = profileKeys;
+        _keysVersion = rules.Version;
 
         var wasNew = !_exists;
         _state = next;
@@ -114,7 +130,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
             changes.Add(new ProfileChangeEvent(_domain, _profileId, kind, change.ObjectType, change.ObjectId, change.TravellerId, now));
         }
 
-        return new ApplyOutcome(_profileId, changes, 0);
+        return new ApplyOutcome(_profileId, changes, 0) { LinkKeys = linkKeys, UnlinkKeys = unlinkKeys, FieldsChanged = fieldsChanged };
     }
 
     public async ValueTask<ProfileView?> GetAsync(ProfileQuery query, CancellationToken cancellationToken = default)
@@ -185,11 +201,17 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         }
 
         next.LoyaltyIds.UnionWith(other.LoyaltyIds);
-        var lookups = LookupValues.Of(next);
+        // Keys the combined fields produce that neither side had are new evidence: the caller links them (cascade).
+        var rules = ActiveRules.For(_domain, settings);
+        var profileKeys = rules.ProfileKeys(next.Values());
+        var known = rules.Version == _keysVersion ? _profileKeys.Concat(rules.ProfileKeys(other.Values())).ToHashSet() : [];
+        var lookups = LookupsOf(next, profileKeys);
+        var merge = new MergeRecord(context.MergeType, context.ConfidenceFactor, context.RuleId, context.RuleSetVersion, context.OperatorId, context.Score,
+            context.Evidence.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(new { evidence = context.Evidence }));
         var write = new ProfileWrite(_domain, _profileId)
         {
             FieldsJson = next.ToJson(),
-            Absorbed = [new AbsorbedProfile(absorbedProfileId, new MergeRecord(context.MergeType, context.ConfidenceFactor, context.RuleId, OperatorId: context.OperatorId))],
+            Absorbed = [new AbsorbedProfile(absorbedProfileId, merge)],
             AddLookups = lookups.Except(_lookups).ToList(),
             RemoveLookups = _lookups.Except(lookups).ToList(),
         };
@@ -204,11 +226,20 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         }
 
         await absorbed.CompleteDetachAsync(_profileId, merged: true, cancellationToken);
+        var linkKeys = profileKeys.Where(k => !known.Contains(k)).ToList();
+        var unlinkKeys = rules.Version == _keysVersion ? _profileKeys.Except(profileKeys).ToList() : [];
         _state = next;
         _lookups = lookups;
+        _profileKeys = profileKeys;
+        _keysVersion = rules.Version;
         _updatedAt = clock.GetUtcNow();
         LogMerged(logger, context.MergeType);
-        return new ApplyOutcome(_profileId, [new ProfileChangeEvent(_domain, _profileId, ChangeKind.Merged, null, absorbedProfileId, null, _updatedAt)], 0);
+        return new ApplyOutcome(_profileId, [new ProfileChangeEvent(_domain, _profileId, ChangeKind.Merged, null, absorbedProfileId, null, _updatedAt)], 0)
+        {
+            LinkKeys = linkKeys,
+            UnlinkKeys = unlinkKeys,
+            FieldsChanged = true,
+        };
     }
 
     public async ValueTask<DetachResult> DetachAsync(string survivorProfileId, CancellationToken cancellationToken = default)
@@ -245,6 +276,96 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask<string?> ResolveAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureLoadedAsync();
+        if (_mergedInto is { } survivor)
+        {
+            return await GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(_domain, survivor)).ResolveAsync(cancellationToken);
+        }
+
+        return _exists ? _profileId : null;
+    }
+
+    public async ValueTask<ApplyOutcome> RebuildAsync(DomainSettings settings, CancellationToken cancellationToken = default)
+    {
+        Forget();
+        await EnsureLoadedAsync();
+        if (_mergedInto is { } survivor)
+        {
+            return ApplyOutcome.Forward(_profileId, survivor);
+        }
+
+        if (!_exists)
+        {
+            return ApplyOutcome.None(_profileId);
+        }
+
+        // Same precedence as ingestion, objects in the order their times give, so the result is what ingesting them gives.
+        var rows = new List<StoredObject>();
+        await foreach (var o in store.GetAllObjectsAsync(_domain, _profileId, cancellationToken))
+        {
+            rows.Add(o);
+        }
+
+        var next = new ProfileState();
+        foreach (var o in rows.OrderBy(o => o.LastUpdated ?? o.CreatedAt).ThenBy(o => o.CreatedAt).ThenBy(o => o.ObjectId, StringComparer.Ordinal))
+        {
+            if (JsonNode.Parse(o.DataJson) is JsonObject flat)
+            {
+                foreach (var (field, value) in RecordDecoder.Promote(o.ObjectType, flat))
+                {
+                    next.Offer(field, new FieldValue(value, o.LastUpdated, o.ObjectType), settings.ObjectTypePriority);
+                }
+            }
+
+            if (o.ObjectType is FlatRecordTypes.AirLoyalty or FlatRecordTypes.HotelLoyalty && LookupValues.NormaliseId(o.ObjectId) is { } loyaltyId)
+            {
+                next.LoyaltyIds.Add(loyaltyId);
+            }
+        }
+
+        var rules = ActiveRules.For(_domain, settings);
+        var profileKeys = rules.ProfileKeys(next.Values());
+        var objectKeys = ObjectKeys(rules, next, rows.Select(o => new ObjectRow(o.ObjectType, o.TravellerId, o.ObjectId, o.DataJson, o.LastUpdated)));
+        var lookups = LookupsOf(next, profileKeys);
+        var desired = lookups.Concat(objectKeys.SelectMany(k => RuleLookups.Rows(k, profileLevel: false))).ToHashSet();
+        var actual = (await store.GetLookupsAsync(_domain, _profileId, cancellationToken)).ToHashSet();
+        await writer.WriteAsync(new ProfileWrite(_domain, _profileId)
+        {
+            FieldsJson = next.ToJson(),
+            AddLookups = desired.Except(actual).ToList(),
+            RemoveLookups = actual.Except(desired).ToList(),
+        }, cancellationToken);
+        _state = next;
+        _lookups = lookups;
+        _profileKeys = profileKeys;
+        _keysVersion = rules.Version;
+        _updatedAt = clock.GetUtcNow();
+        return new ApplyOutcome(_profileId, [], 0) { LinkKeys = profileKeys.Concat(objectKeys).Distinct().ToList(), FieldsChanged = true };
+    }
+
+    public ValueTask ResetAsync(CancellationToken cancellationToken = default)
+    {
+        Forget();
+        this.DeactivateOnIdle();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Drops everything loaded, so the next call reads the database again.</summary>
+    private void Forget()
+    {
+        _loading = null;
+        _exists = false;
+        _state = new ProfileState();
+        _lookups = [];
+        _linkedTravellers.Clear();
+        _mergedInto = null;
+        _sealedFor = null;
+        _profileKeys = [];
+        _keysVersion = 0;
     }
 
     /// <summary>
@@ -341,6 +462,39 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
             .Where(m => listed.Contains(m.FlatField) && record.Promoted.ContainsKey(m.ProfileField))
             .ToDictionary(m => m.ProfileField, m => record.Promoted[m.ProfileField], StringComparer.Ordinal);
         return (stored.ToJsonString(), promoted);
+    }
+
+    private static HashSet<LookupRow> LookupsOf(ProfileState state, IReadOnlyList<RuleKeyRef> profileKeys)
+    {
+        var rows = LookupValues.Of(state);
+        foreach (var key in profileKeys)
+        {
+            rows.UnionWith(RuleLookups.Rows(key, profileLevel: true));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The object-level rule keys of this batch's objects (only types some rule names are parsed).</summary>
+    private static List<RuleKeyRef> ObjectKeys(ActiveRules rules, ProfileState state, IEnumerable<ObjectRow> objects)
+    {
+        var keys = new List<RuleKeyRef>();
+        if (rules.Indexer.IsEmpty)
+        {
+            return keys;
+        }
+
+        IReadOnlyDictionary<string, string>? values = null;
+        foreach (var o in objects)
+        {
+            if (rules.Indexer.Involves(o.ObjectType) && JsonNode.Parse(o.DataJson) is JsonObject flat)
+            {
+                flat[RecordFields.ObjectType] ??= o.ObjectType;
+                keys.AddRange(rules.ObjectKeys(values ??= state.Values(), RuleObject.FromRecord(flat)));
+            }
+        }
+
+        return keys;
     }
 
     private static ProfileObjectView ToView(StoredObject o) => new(o.ObjectType, o.ObjectId, o.TravellerId, o.DataJson, o.LastUpdated, o.CreatedAt);

@@ -33,4 +33,7 @@ internal sealed class CompiledRule
     public TimeSpan? Window { get; }
 
     public HashSet<string> Types { get; }
+
+    /// <summary>Every condition is on <c>_profile</c> (hybrids are refused at save time, so anything else is object-level).</summary>
+    public bool IsProfileLevel => Types.Count > 0 && Types.All(t => t == RuleObjectTypes.Profile);
 }

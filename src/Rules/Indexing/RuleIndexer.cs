@@ -62,6 +62,41 @@ public sealed class RuleIndexer
         return keys;
     }
 
+    /// <summary>The keys of the profile-level rules (every condition on <c>_profile</c>): a function of the profile's fields alone.</summary>
+    public IReadOnlyList<RuleIndexKey> IndexProfile(IReadOnlyDictionary<string, string> profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var record = new RecordView(profile, null);
+        var keys = new List<RuleIndexKey>();
+        foreach (var rule in _rules)
+        {
+            if (rule.IsProfileLevel && KeyOf(rule, record) is { } key)
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>The keys of the object-level rules that name <paramref name="item"/>'s type: they belong to the object, not the profile's fields.</summary>
+    public IReadOnlyList<RuleIndexKey> IndexObject(IReadOnlyDictionary<string, string> profile, RuleObject item)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(item);
+        var record = new RecordView(profile, item);
+        var keys = new List<RuleIndexKey>();
+        foreach (var rule in _rules)
+        {
+            if (!rule.IsProfileLevel && rule.Types.Contains(item.Type) && KeyOf(rule, record) is { } key)
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
     private RuleIndexKey? KeyOf(CompiledRule rule, in RecordView record)
     {
         foreach (var skip in rule.Skips)

@@ -121,6 +121,14 @@ public sealed partial class MergeHistoryStore(NpgsqlDataSource dataSource, ILogg
         return (bool)(await cmd.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>Adds a negative link for a pair, or widens its evidence (after an unmerge, with the keys both rebuilt sides still share).</summary>
+    public async Task BlockAsync(string domain, string profileA, string profileB, IReadOnlyList<string> evidence, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand(MergeSql.Block);
+        AddParameters(cmd.Parameters, ("d", domain), ("a", profileA), ("b", profileB), ("ev", evidence.ToArray()));
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Removes the negative link of a pair (a human cleared it); false when there was none.</summary>
     public async Task<bool> ClearBlockAsync(string domain, string profileA, string profileB, CancellationToken cancellationToken = default)
     {

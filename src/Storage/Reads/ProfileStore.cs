@@ -113,6 +113,39 @@ public sealed class ProfileStore : IAsyncDisposable
     }
 
     /// <summary>The profiles that carry a lookup value.</summary>
+    /// <summary>The (profile id, kind) rows carrying <paramref name="value"/> under any of <paramref name="kinds"/> (rule-index membership).</summary>
+    public async Task<IReadOnlyList<(string ProfileId, string Kind)>> FindByLookupKindsAsync(string domain, IReadOnlyList<string> kinds, string value, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = _dataSource.CreateCommand("SELECT profile_id, kind FROM upt_lookups WHERE domain = @d AND kind = ANY(@k) AND value = @v");
+        cmd.Parameters.AddWithValue("d", domain);
+        cmd.Parameters.AddWithValue("k", kinds.ToArray());
+        cmd.Parameters.AddWithValue("v", value);
+        var list = new List<(string, string)>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Every lookup row of a profile (a rebuild after an unmerge replaces them all).</summary>
+    public async Task<IReadOnlyList<LookupRow>> GetLookupsAsync(string domain, string profileId, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = _dataSource.CreateCommand("SELECT kind, value FROM upt_lookups WHERE domain = @d AND profile_id = @p");
+        cmd.Parameters.AddWithValue("d", domain);
+        cmd.Parameters.AddWithValue("p", profileId);
+        var list = new List<LookupRow>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new LookupRow(reader.GetString(0), reader.GetString(1)));
+        }
+
+        return list;
+    }
+
     public async Task<IReadOnlyList<string>> FindByLookupAsync(string domain, string kind, string value, int limit = 1000, CancellationToken cancellationToken = default)
     {
         await using var cmd = _dataSource.CreateCommand("SELECT profile_id FROM upt_lookups WHERE domain = @d AND kind = @k AND value = @v ORDER BY profile_id LIMIT @l");

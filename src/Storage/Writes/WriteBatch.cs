@@ -68,6 +68,14 @@ internal static class WriteBatch
             FROM unnest(@d::text[], @f::text[], @p::text[]) AS x(d, f, p)
             WHERE t.domain = x.d AND t.profile_id = x.f
             RETURNING 1
+        ), kept_object_rule_lookups AS (
+            -- Object-level rule keys belong to the objects, not to the fields the survivor recomputes: they move with them.
+            INSERT INTO upt_lookups (domain, kind, value, profile_id)
+            SELECT l.domain, l.kind, l.value, x.p
+            FROM upt_lookups l JOIN unnest(@d::text[], @f::text[], @p::text[]) AS x(d, f, p) ON l.domain = x.d AND l.profile_id = x.f
+            WHERE l.kind LIKE 'ruleo:%'
+            ON CONFLICT DO NOTHING
+            RETURNING 1
         ), dropped_lookups AS (
             DELETE FROM upt_lookups l USING unnest(@d::text[], @f::text[]) AS x(d, f)
             WHERE l.domain = x.d AND l.profile_id = x.f

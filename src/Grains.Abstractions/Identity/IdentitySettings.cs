@@ -1,0 +1,15 @@
+namespace Upt.Grains;
+
+/// <summary>A domain's guards against over-merging by rules.</summary>
+[GenerateSerializer, Immutable, Alias("upt.identity-settings")]
+public sealed record IdentitySettings
+{
+    /// <summary>
+    /// A rule-index value shared by more live profiles than this stops linking and is reported: a value that many
+    /// people share is a placeholder or a household/agency value, not an identity.
+    /// </summary>
+    [Id(0)] public int MaxProfilesPerValue { get; init; } = 20;
+
+    /// <summary>Extra placeholder values (beyond the built-in <c>null</c>, <c>none</c>, <c>n/a</c>, ...) that never link profiles.</summary>
+    [Id(1)] public IReadOnlyList<string> BlockedValues { get; init; } = [];
+}

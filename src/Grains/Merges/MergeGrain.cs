@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Upt.Grains.Rules;
+using Upt.Storage;
+
+namespace Upt.Grains.Merges;
+
+/// <summary>
+/// Merges, unmerges and deletes on request. A stateless worker: it holds nothing, and the work it coordinates is
+/// serialized where it must be (in the profile grains, in one database transaction for an unmerge).
+/// </summary>
+[StatelessWorker]
+internal sealed partial class MergeGrain(MergeHistoryStore history, TimeProvider clock, ILogger<MergeGrain> logger) : Grain, IMergeGrain
+{
+    private string Domain => this.GetPrimaryKeyString();
+
+    public async ValueTask<ApplyOutcome?> MergeAsync(string profileId, string otherProfileId, MergeContext context, CancellationToken cancellationToken = default)
+    {
+        var settings = await SettingsAsync(cancellationToken);
+        var merged = await new ProfileMerger(GrainFactory, Domain).MergeAsync(profileId, otherProfileId, context, settings, cancellationToken);
+        if (merged is null)
+        {
+            return null;
+        }
+
+        // The combined profile may now match others by rules: resolve as ingestion would.
+        var resolved = await new RuleResolver(GrainFactory, history, Domain, settings).ResolveAsync(merged, cancellationToken);
+        var changes = merged.Changes.Concat(resolved.Changes).ToList();
+        await PublishAsync(changes);
+        return new ApplyOutcome(resolved.ProfileId, changes, 0);
+    }
+
+    public async ValueTask<UnmergeOutcome> UnmergeAsync(string toUnmerge, string mergedInto, string? operatorId, CancellationToken cancellationToken = default)
+    {
+        var settings = await SettingsAsync(cancellationToken);
+        // The evidence that linked the pair, so the rules do not merge them again on it.
+        var evidence = (await history.GetAncestorMergesAsync(Domain, toUnmerge, cancellationToken)).SelectMany(EvidenceOf).Distinct().ToList();
+        var result = await history.UnmergeAsync(Domain, toUnmerge, mergedInto, new UnmergeContext(evidence, operatorId), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return new UnmergeOutcome(false, result.Message, toUnmerge, result.ParentProfileId, []);
+        }
+
+        var parentId = result.ParentProfileId ?? mergedInto;
+        await Task.WhenAll(result.MovedTravellerIds.Select(t =>
+            GrainFactory.GetGrain<IIdentifierGrain>(GrainKeys.Identifier(Domain, IdentifierKinds.Traveller, t)).ForgetAsync(cancellationToken).AsTask()));
+        var restored = GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(Domain, toUnmerge));
+        var parent = GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(Domain, parentId));
+        var restoredKeys = await restored.RebuildAsync(settings, cancellationToken);
+        var parentKeys = await parent.RebuildAsync(settings, cancellationToken);
+
+        // Keys both sides still share are the same evidence too; values only the restored profile carries no longer list the parent.
+        var parentEvidence = parentKeys.LinkKeys.Select(k => k.Evidence).ToHashSet(StringComparer.Ordinal);
+        var shared = restoredKeys.LinkKeys.Select(k => k.Evidence).Where(parentEvidence.Contains).Distinct().ToList();
+        if (shared.Count > 0)
+        {
+            await history.BlockAsync(Domain, toUnmerge, parentId, shared, cancellationToken);
+        }
+
+        var onlyRestored = restoredKeys.LinkKeys.Where(k => !parentEvidence.Contains(k.Evidence)).Select(k => (k.Version, k.RuleIndex, k.Probe.Value)).Distinct();
+        await Task.WhenAll(onlyRestored.Select(v =>
+            GrainFactory.GetGrain<IRuleIndexGrain>(GrainKeys.RuleIndex(Domain, v.Version, v.RuleIndex, v.Value)).UnlinkAsync(parentId, cancellationToken).AsTask()));
+        var resolver = new RuleResolver(GrainFactory, history, Domain, settings);
+        var relinked = await resolver.ResolveAsync(restoredKeys, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        await PublishAsync([new ProfileChangeEvent(Domain, parentId, ChangeKind.Unmerged, null, toUnmerge, null, now), .. relinked.Changes]);
+        LogUnmerged(logger, result.MovedTravellerIds.Count, result.MovedObjects);
+        return new UnmergeOutcome(true, result.Message, toUnmerge, parentId, result.MovedTravellerIds);
+    }
+
+    public async ValueTask<bool> DeleteProfileAsync(string profileId, string? operatorId, CancellationToken cancellationToken = default)
+    {
+        var deleted = await history.DeleteProfileAsync(Domain, profileId, operatorId, cancellationToken);
+        if (!deleted.Deleted)
+        {
+            return false;
+        }
+
+        await Task.WhenAll(deleted.ForwardingProfileIds.Append(deleted.ProfileId).Distinct()
+            .Select(id => GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(Domain, id)).ResetAsync(cancellationToken).AsTask()));
+        await Task.WhenAll(deleted.TravellerIds.Select(t =>
+            GrainFactory.GetGrain<IIdentifierGrain>(GrainKeys.Identifier(Domain, IdentifierKinds.Traveller, t)).ForgetAsync(cancellationToken).AsTask()));
+        await PublishAsync([new ProfileChangeEvent(Domain, deleted.ProfileId, ChangeKind.Deleted, null, null, null, clock.GetUtcNow())]);
+        return true;
+    }
+
+    private async Task<DomainSettings> SettingsAsync(CancellationToken cancellationToken) =>
+        await GrainFactory.GetGrain<IDomainGrain>(Domain).GetSettingsAsync(cancellationToken)
+        ?? throw new InvalidOperationException($"Domain {Domain} does not exist");
+
+    private static IEnumerable<string> EvidenceOf(MergeHistoryEntry entry)
+    {
+        if (entry.ContextJson is null)
+        {
+            yield break;
+        }
+
+        using var doc = JsonDocument.Parse(entry.ContextJson);
+        if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("evidence", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.GetString() is { } e)
+                {
+                    yield return e;
+                }
+            }
+        }
+    }
+
+    private async Task PublishAsync(IReadOnlyList<ProfileChangeEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await this.GetStreamProvider(ChangeStreams.ProviderName).GetStream<ProfileChangeEvent>(ChangeStreams.ForDomain(Domain)).OnNextBatchAsync(events);
+        }
+        catch (Exception ex)
+        {
+            // Durable already; the change stream is a notification channel (as in ingestion).
+            LogPublishFailed(logger, events.Count, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "Unmerge moved {Travellers} travellers and {Objects} objects back")]
+    private static partial void LogUnmerged(ILogger logger, int travellers, long objects);
+
+    [LoggerMessage(EventId = 701, Level = LogLevel.Warning, Message = "Publishing {Count} change events failed; the changes are durable but were not announced")]
+    private static partial void LogPublishFailed(ILogger logger, int count, Exception exception);
+}
