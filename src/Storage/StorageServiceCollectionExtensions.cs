@@ -19,6 +19,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DomainStore>();
         services.AddSingleton<BatchStore>();
         services.AddSingleton<MergeHistoryStore>();
+        services.AddSingleton<MatchPairStore>();
+        services.AddSingleton<MatchBlockStore>();
+        services.AddSingleton<FuzzyProfileReader>();
         return services;
     }
 }
