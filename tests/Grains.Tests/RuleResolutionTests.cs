@@ -58,6 +58,21 @@ public sealed class RuleResolutionTests(GridFixture grid)
     }
 
     [Fact]
+    public async Task With_rule_based_resolution_off_a_shared_loyalty_id_links_nothing()
+    {
+        var domain = await grid.NewDomainAsync(new DomainSettings
+        {
+            Identity = new IdentitySettings { RuleBasedResolution = false },
+            Fuzzy = new FuzzyMatchSettings { Enabled = false },
+        });
+        await Ingest.IngestAsync([Envelopes.Raw(Envelopes.Envelope(domain, "guest_profile", Envelopes.GuestProfile("O1", "Ann", "Lee", "ann@a.example", "2024-01-01T00:00:00.000Z", loyaltyId: "HX-2002")))]);
+        await Ingest.IngestAsync([Envelopes.Raw(Envelopes.Envelope(domain, "guest_profile", Envelopes.GuestProfile("O2", "Ann", "Lee", "ann@a.example", "2024-02-01T00:00:00.000Z", loyaltyId: "HX-2002")))]);
+
+        Assert.Equal(2, await LiveProfilesAsync(domain));
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM upt_merge_history WHERE domain = @d", domain));
+    }
+
+    [Fact]
     public async Task Placeholder_values_never_link_profiles()
     {
         var domain = await grid.NewDomainAsync();

@@ -23,9 +23,21 @@ public sealed class UptApi : IDisposable
     public UptApi(Uri baseUrl) => _http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary><c>POST /api/ucp/admin</c>.</summary>
-    public async Task CreateDomainAsync(string domain, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Identity resolution is off unless asked for: these tests check the grid's mechanics (exactly once, failover,
+    /// batch, backup) against one profile per traveller id; resolution itself is tested in Grains.Tests and Api.Tests.
+    /// </remarks>
+    public async Task CreateDomainAsync(string domain, CancellationToken cancellationToken, bool identityResolution = false)
     {
-        var body = new JsonObject { ["domain"] = new JsonObject { ["customerProfileDomain"] = domain } };
+        var body = new JsonObject
+        {
+            ["domain"] = new JsonObject
+            {
+                ["customerProfileDomain"] = domain,
+                ["ruleBasedIdResolution"] = identityResolution,
+                ["fuzzyMatching"] = identityResolution,
+            },
+        };
         using var response = await _http.PostAsJsonAsync("/api/ucp/admin", body, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
     }

@@ -39,10 +39,14 @@ public static class AdminApi
     private static async Task<IResult> CreateAsync(HttpContext http, IGrainFactory grains)
     {
         string? name;
+        bool rules, fuzzy;
         try
         {
             var body = await JsonNode.ParseAsync(http.Request.Body);
             name = body?["domain"]?["customerProfileDomain"]?.GetValue<string>();
+            // Upt extensions (UPT switches rule-based resolution with separate calls): both on unless set false.
+            rules = body?["domain"]?["ruleBasedIdResolution"]?.GetValue<bool>() ?? true;
+            fuzzy = body?["domain"]?["fuzzyMatching"]?.GetValue<bool>() ?? true;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
@@ -54,7 +58,12 @@ public static class AdminApi
             return UcpContext.Fail(http, 400, $"validation error: {error}");
         }
 
-        if (!await grains.GetGrain<IDomainGrain>(name!).CreateAsync())
+        var settings = new DomainSettings
+        {
+            Identity = new IdentitySettings { RuleBasedResolution = rules },
+            Fuzzy = new FuzzyMatchSettings { Enabled = fuzzy },
+        };
+        if (!await grains.GetGrain<IDomainGrain>(name!).CreateAsync(settings))
         {
             return UcpContext.Fail(http, 400, $"validation error: domain {name} already exists");
         }

@@ -47,7 +47,8 @@ internal sealed class BatchPhase(LocalCluster cluster, ILogger logger)
 
         using (var api = new UptApiClient(cluster.ApiUrl))
         {
-            await api.CreateDomainAsync(Domain, cancellationToken);
+            // Grid throughput with exact one-profile-per-traveller checks: identity resolution off (it is measured by match-eval and the grain tests).
+            await api.CreateDomainAsync(Domain, cancellationToken, identityResolution: false);
         }
 
         BenchLog.Phase(logger, "Batch: restarting the silo(s), then one job over the folder");

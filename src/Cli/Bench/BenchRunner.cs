@@ -52,7 +52,8 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
         // 1. The domain must exist before its records are consumed; then nothing may consume until the load is in.
         using (var api = new UptApiClient(cluster.ApiUrl))
         {
-            await api.CreateDomainAsync(Domain, cancellationToken);
+            // Grid throughput with exact one-profile-per-traveller checks: identity resolution off (it is measured by match-eval and the grain tests).
+            await api.CreateDomainAsync(Domain, cancellationToken, identityResolution: false);
         }
 
         // The floor under every figure: what the cluster burns with an empty stream (pulling agents polling, timers).

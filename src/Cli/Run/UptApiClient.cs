@@ -13,10 +13,21 @@ internal sealed class UptApiClient(Uri apiUrl, Func<CancellationToken, Task<stri
 {
     private readonly HttpClient _http = new() { BaseAddress = apiUrl, Timeout = TimeSpan.FromSeconds(10) };
 
-    /// <summary>Creates <paramref name="domain"/>; false when it already exists (Postgres data persists between runs).</summary>
-    public async Task<bool> CreateDomainAsync(string domain, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates <paramref name="domain"/>; false when it already exists (Postgres data persists between runs). Without
+    /// <paramref name="identityResolution"/>, neither rules nor fuzzy matching link travellers (one profile per traveller id).
+    /// </summary>
+    public async Task<bool> CreateDomainAsync(string domain, CancellationToken cancellationToken, bool identityResolution = true)
     {
-        var body = new JsonObject { ["domain"] = new JsonObject { ["customerProfileDomain"] = domain } };
+        var body = new JsonObject
+        {
+            ["domain"] = new JsonObject
+            {
+                ["customerProfileDomain"] = domain,
+                ["ruleBasedIdResolution"] = identityResolution,
+                ["fuzzyMatching"] = identityResolution,
+            },
+        };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ucp/admin") { Content = JsonContent.Create(body) };
         await AuthorizeAsync(request, cancellationToken);
         using var response = await _http.SendAsync(request, cancellationToken);

@@ -12,4 +12,7 @@ public sealed record IdentitySettings
 
     /// <summary>Extra placeholder values (beyond the built-in <c>null</c>, <c>none</c>, <c>n/a</c>, ...) that never link profiles.</summary>
     [Id(1)] public IReadOnlyList<string> BlockedValues { get; init; } = [];
+
+    /// <summary>UPT's <c>ruleBaseIdResolutionOn</c>: when off, the active rule set links nothing (fuzzy matching has its own switch).</summary>
+    [Id(2)] public bool RuleBasedResolution { get; init; } = true;
 }
