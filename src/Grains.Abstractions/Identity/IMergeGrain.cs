@@ -24,4 +24,14 @@ public interface IMergeGrain : IGrainWithStringKey
     /// <summary>Deletes a profile (an old id deletes its survivor) with its objects, travellers and index entries; false when it did not exist.</summary>
     [Alias("Delete")]
     ValueTask<bool> DeleteProfileAsync(string profileId, string? operatorId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The lineage of the object <paramref name="objectId"/> of type <paramref name="objectType"/> held by the profile
+    /// <paramref name="profileId"/> currently belongs to (an old id is followed to its survivor): its creation, with the
+    /// profile it was ingested for, then every merge from that profile up to its current parent, oldest first. When
+    /// several travellers of the profile carry that object id, the most recently created object counts. Null when the
+    /// profile or the object does not exist.
+    /// </summary>
+    [Alias("GetInteractionHistory")]
+    ValueTask<IReadOnlyList<InteractionHistoryEntry>?> GetInteractionHistoryAsync(string objectType, string objectId, string profileId, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Upt.Grains.Profiles;
 using Upt.Grains.Rules;
 using Upt.Storage;
 
@@ -10,8 +11,10 @@ namespace Upt.Grains.Merges;
 /// serialized where it must be (in the profile grains, in one database transaction for an unmerge).
 /// </summary>
 [StatelessWorker]
-internal sealed partial class MergeGrain(MergeHistoryStore history, TimeProvider clock, ILogger<MergeGrain> logger) : Grain, IMergeGrain
+internal sealed partial class MergeGrain(MergeHistoryStore history, ProfileStore profiles, TimeProvider clock, ILogger<MergeGrain> logger) : Grain, IMergeGrain
 {
+    private const int InteractionProbeWidth = 16;
+
     private string Domain => this.GetPrimaryKeyString();
 
     public async ValueTask<ApplyOutcome?> MergeAsync(string profileId, string otherProfileId, MergeContext context, CancellationToken cancellationToken = default)
@@ -83,6 +86,46 @@ internal sealed partial class MergeGrain(MergeHistoryStore history, TimeProvider
             GrainFactory.GetGrain<IIdentifierGrain>(GrainKeys.Identifier(Domain, IdentifierKinds.Traveller, t)).ForgetAsync(cancellationToken).AsTask()));
         await PublishAsync([new ProfileChangeEvent(Domain, deleted.ProfileId, ChangeKind.Deleted, null, null, null, clock.GetUtcNow())]);
         return true;
+    }
+
+    public async ValueTask<IReadOnlyList<InteractionHistoryEntry>?> GetInteractionHistoryAsync(string objectType, string objectId, string profileId, CancellationToken cancellationToken = default)
+    {
+        var current = await GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(Domain, profileId)).ResolveAsync(cancellationToken);
+        if (current is null)
+        {
+            return null;
+        }
+
+        // Objects are keyed by traveller, so the profile's travellers are probed a few at a time rather than all at once.
+        StoredObject? found = null;
+        foreach (var chunk in (await profiles.GetTravellerIdsAsync(Domain, current, cancellationToken)).Chunk(InteractionProbeWidth))
+        {
+            var hits = await Task.WhenAll(chunk.Select(t => profiles.GetObjectAsync(Domain, objectType, t, objectId, cancellationToken)));
+            foreach (var hit in hits.OfType<StoredObject>())
+            {
+                if (found is null || hit.CreatedAt > found.CreatedAt)
+                {
+                    found = hit;
+                }
+            }
+        }
+
+        if (found is null)
+        {
+            return null;
+        }
+
+        // A new traveller's rows are first written by the profile its identifier creates for it, the name-based id of
+        // its traveller id, so that id is the traveller's original profile id and the lineage starts there.
+        var original = ProfileIds.ForTraveller(Domain, found.TravellerId);
+        var merges = await history.GetAncestorMergesAsync(Domain, original, cancellationToken);
+        var entries = new List<InteractionHistoryEntry>(merges.Count + 1)
+        {
+            new(found.CreatedAt, InteractionHistoryEntry.InteractionCreated, 0, null, null, null, original, null),
+        };
+        entries.AddRange(merges.Select(m => new InteractionHistoryEntry(
+            m.At, m.MergeType, m.ConfidenceFactor, m.RuleId, m.RuleSetVersion, m.OperatorId, m.AbsorbedProfileId, m.SurvivorProfileId)));
+        return entries;
     }
 
     private async Task<DomainSettings> SettingsAsync(CancellationToken cancellationToken) =>
