@@ -22,6 +22,8 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnony
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapAdminApi();
 app.MapProfileApi();
+app.MapMergeApi();
+app.MapInteractionHistoryApi();
 app.MapErrorApi();
 app.MapJobApi();
 app.MapRuleSetApi();

@@ -37,6 +37,9 @@ public sealed class AuthClusterFixture : IAsyncLifetime
     /// <summary>The connect id of the one profile in <see cref="Domain"/>.</summary>
     public string ConnectId { get; private set; } = "";
 
+    /// <summary>The pair <see cref="PrepareMergedPairAsync"/> merged last: its survivor and the absorbed traveller.</summary>
+    public (string Survivor, string Traveller) PairToUnmerge { get; private set; }
+
     public OidcIssuerFixture Issuer => _issuer;
 
     /// <summary>An empty folder that batch jobs of the tests read.</summary>
@@ -122,6 +125,15 @@ public sealed class AuthClusterFixture : IAsyncLifetime
     {
         var answer = await ApiRequests.SendAsync(Api, ApiRequests.Request(HttpMethod.Post, "/api/ucp/admin", null, ApiRequests.CreateDomainBody(domain)), token);
         Assert.True(answer.Status == 200, $"creating {domain}: {answer}");
+    }
+
+    /// <summary>Ingests two travellers into <paramref name="domain"/> that the rules merge, for <see cref="PairToUnmerge"/>.</summary>
+    public async Task PrepareMergedPairAsync(string domain)
+    {
+        var admin = await TokenAsync(GlobalAdmin);
+        var pair = await Travellers.IngestMergedPairAsync(this, domain, admin);
+        var absorbed = await MergeRequests.AbsorbedAsync(this, domain, pair, admin);
+        PairToUnmerge = (pair.Survivor, absorbed.Traveller);
     }
 
     private async Task IngestOneProfileAsync(string admin)

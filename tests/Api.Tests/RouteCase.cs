@@ -41,6 +41,18 @@ public sealed record RouteCase(string Name, AppPermission Permission, Permission
             (f, d) => RuleSetRequests.Save(d, RuleSetRequests.SaveBody("by_last_name"))),
         new RouteCase("ActivateRuleSet", AppPermission.ActivateRuleSet, PermissionScope.DomainHeader,
             (f, d) => RuleSetRequests.Activate(d), RuleSetRequests.SaveDraftAsync),
+        // A missing profile: deleting it is a no-op that succeeds, as in UPT. Every bit is required (UPT's data */*).
+        new RouteCase("DeleteProfile", AppPermission.Admin, PermissionScope.DomainHeader,
+            (f, d) => MergeRequests.Delete(d, Guid.NewGuid().ToString())),
+        // A profile with itself: one profile already, so a merge that succeeds and changes nothing.
+        new RouteCase("MergeProfiles", AppPermission.MergeProfile, PermissionScope.DomainHeader,
+            (f, d) => MergeRequests.Merge(d, MergeRequests.Pair(f.ConnectId, f.ConnectId))),
+        // Each call unmerges a pair the rules have just merged.
+        new RouteCase("UnmergeProfiles", AppPermission.UnmergeProfile, PermissionScope.DomainHeader,
+            (f, d) => MergeRequests.Unmerge(d, f.PairToUnmerge.Survivor, interaction: f.PairToUnmerge.Traveller, interactionType: "guest_profile"),
+            (f, d) => f.PrepareMergedPairAsync(d)),
+        new RouteCase("GetInteractionHistory", AppPermission.Public, PermissionScope.DomainHeader,
+            (f, d) => MergeRequests.History(d, f.TravellerId, "pax_profile", f.ConnectId)),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static TheoryData<string> Names => new(All.Keys);

@@ -35,6 +35,9 @@ public sealed record UcpResponse
     [JsonPropertyName("ruleSets"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<RuleSet>? RuleSets { get; init; }
 
+    [JsonPropertyName("interactionHistory"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<InteractionHistoryView>? InteractionHistory { get; init; }
+
     /// <summary>The <c>_profile</c> field names rules may use (for the rule editor).</summary>
     [JsonPropertyName("profileMappings"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? ProfileMappings { get; init; }

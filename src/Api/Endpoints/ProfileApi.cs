@@ -6,7 +6,7 @@ using Upt.Grains;
 
 namespace Upt.Api.Endpoints;
 
-/// <summary>Profiles: search and the 360 view, <c>/api/ucp/profile</c>.</summary>
+/// <summary>Profiles: search, the 360 view and delete, <c>/api/ucp/profile</c>.</summary>
 public static class ProfileApi
 {
     private const int MaxSearchResults = 1000;
@@ -21,6 +21,11 @@ public static class ProfileApi
         group.MapGet("/{id}", GetAsync).WithName("GetProfile")
             .WithSummary("The 360 view of a profile, objects paginated per type (objects=a,b&pages=0,1&pageSizes=10,10)")
             .RequireUcpPermission(AppPermission.SearchProfile);
+        // UPT also requires the full data grant (*/*) to delete; Upt has no data permissions yet, so only a caller with
+        // every bit (an admin group of the domain or a global one) may delete.
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteProfile")
+            .WithSummary("Delete a profile (an id that was merged away deletes its survivor) with its objects; 200 also when it did not exist")
+            .RequireUcpPermission(AppPermission.Admin);
         return app;
     }
 
@@ -113,6 +118,23 @@ public static class ProfileApi
         var merged = parts[0]! with { Objects = parts.SelectMany(p => p!.Objects).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal) };
         var metadata = merged.Objects.ToDictionary(o => TravellerMapper.RecordLists[o.Key], o => new PaginationMetadata(o.Value.Total), StringComparer.Ordinal);
         return UcpContext.Ok(http, new UcpResponse { Profiles = [TravellerMapper.ToTraveller(merged)], PaginationMetadata = metadata });
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpContext http, IGrainFactory grains, string id)
+    {
+        if (!DomainHeader.TryGet(http, out var domain, out var failure))
+        {
+            return failure!;
+        }
+
+        if (UcpValidation.ProfileIdError("id", id) is { } error)
+        {
+            return UcpContext.Fail(http, 400, $"validation error: {error}");
+        }
+
+        // A missing profile is a no-op, as in UPT (a repeated delete succeeds).
+        await grains.GetGrain<IMergeGrain>(domain).DeleteProfileAsync(id, CallerSubject.Of(http.User), http.RequestAborted);
+        return UcpContext.Ok(http, new UcpResponse());
     }
 
     private static List<string>? Split(string? csv) =>
