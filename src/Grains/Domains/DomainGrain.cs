@@ -104,6 +104,11 @@ internal sealed class DomainGrain(
         if (result.Outcome == RuleSetOutcome.Done)
         {
             await state.WriteStateAsync(cancellationToken);
+            // Existing profiles are re-resolved under the new rules in the background (one-way: news flows up).
+            if (state.State.Settings.ActiveRuleSet is { } active)
+            {
+                await GrainFactory.GetGrain<IResolutionJobGrain>(Name).StartAsync(active.LatestVersion);
+            }
         }
 
         return result;
