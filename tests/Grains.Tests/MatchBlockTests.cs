@@ -41,7 +41,7 @@ public sealed class MatchBlockTests(GridFixture grid)
     public async Task Block_members_are_rebuilt_from_the_stored_profiles_after_deactivation()
     {
         // Continuous matching off, so only this test's offers reach the block.
-        var domain = await grid.NewDomainAsync(new DomainSettings { Fuzzy = new FuzzyMatchSettings { Enabled = false } });
+        var domain = await grid.NewDomainAsync(new DomainSettings { Fuzzy = new FuzzyMatchSettings { Disabled = true } });
         var summary = await grid.Client.GetGrain<IIngestGrain>(0).IngestAsync([
             Envelopes.Raw(Envelopes.Envelope(domain, "guest_profile", Travellers.Guest("BK-1", "Rosa", "Almeida", "rosa.a@fastmail.fm", "2024-01-01T00:00:00.000Z", "1979-11-02"))),
             Envelopes.Raw(Envelopes.Envelope(domain, "guest_profile", Travellers.Guest("BK-2", "Rosa", "Almeida", "ralmeida@outlook.com", "2024-01-01T00:00:00.000Z", "1979-11-02"))),

@@ -62,8 +62,8 @@ public sealed class RuleResolutionTests(GridFixture grid)
     {
         var domain = await grid.NewDomainAsync(new DomainSettings
         {
-            Identity = new IdentitySettings { RuleBasedResolution = false },
-            Fuzzy = new FuzzyMatchSettings { Enabled = false },
+            Identity = new IdentitySettings { RuleBasedResolutionDisabled = true },
+            Fuzzy = new FuzzyMatchSettings { Disabled = true },
         });
         await Ingest.IngestAsync([Envelopes.Raw(Envelopes.Envelope(domain, "guest_profile", Envelopes.GuestProfile("O1", "Ann", "Lee", "ann@a.example", "2024-01-01T00:00:00.000Z", loyaltyId: "HX-2002")))]);
         await Ingest.IngestAsync([Envelopes.Raw(Envelopes.Envelope(domain, "guest_profile", Envelopes.GuestProfile("O2", "Ann", "Lee", "ann@a.example", "2024-02-01T00:00:00.000Z", loyaltyId: "HX-2002")))]);

@@ -60,8 +60,8 @@ public static class AdminApi
 
         var settings = new DomainSettings
         {
-            Identity = new IdentitySettings { RuleBasedResolution = rules },
-            Fuzzy = new FuzzyMatchSettings { Enabled = fuzzy },
+            Identity = new IdentitySettings { RuleBasedResolutionDisabled = !rules },
+            Fuzzy = new FuzzyMatchSettings { Disabled = !fuzzy },
         };
         if (!await grains.GetGrain<IDomainGrain>(name!).CreateAsync(settings))
         {

@@ -4,13 +4,14 @@ namespace Upt.Grains;
 [GenerateSerializer, Immutable, Alias("upt.fuzzy-settings")]
 public sealed record FuzzyMatchSettings
 {
-    /// <summary>Whether profiles are compared as they change.</summary>
-    [Id(0)] public bool Enabled { get; init; } = true;
+    /// <summary>When set, profiles are not compared as they change.</summary>
+    /// <remarks>Switches default to false: stored grain state leaves default values out (see <see cref="IdentitySettings"/>).</remarks>
+    [Id(0)] public bool Disabled { get; init; }
 
-    /// <summary>Whether pairs at or above <see cref="AutoMergeThreshold"/> are merged (type <c>ai</c>, factor = score).</summary>
-    [Id(1)] public bool AutoMerge { get; init; } = true;
+    /// <summary>When set, pairs at or above <see cref="AutoMergeThreshold"/> are stored for review instead of merged (type <c>ai</c>, factor = score).</summary>
+    [Id(1)] public bool AutoMergeDisabled { get; init; }
 
-    /// <summary>Pairs scoring at least this are merged automatically when <see cref="AutoMerge"/> is on.</summary>
+    /// <summary>Pairs scoring at least this are merged automatically unless <see cref="AutoMergeDisabled"/> is set.</summary>
     [Id(2)] public double AutoMergeThreshold { get; init; } = 0.99;
 
     /// <summary>Pairs scoring at least this (and below the auto-merge threshold) are stored for review.</summary>

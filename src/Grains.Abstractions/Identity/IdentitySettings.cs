@@ -13,6 +13,10 @@ public sealed record IdentitySettings
     /// <summary>Extra placeholder values (beyond the built-in <c>null</c>, <c>none</c>, <c>n/a</c>, ...) that never link profiles.</summary>
     [Id(1)] public IReadOnlyList<string> BlockedValues { get; init; } = [];
 
-    /// <summary>UPT's <c>ruleBaseIdResolutionOn</c>: when off, the active rule set links nothing (fuzzy matching has its own switch).</summary>
-    [Id(2)] public bool RuleBasedResolution { get; init; } = true;
+    /// <summary>UPT's <c>ruleBaseIdResolutionOn</c>, inverted: when set, the active rule set links nothing (fuzzy matching has its own switch).</summary>
+    /// <remarks>
+    /// Every switch here defaults to false: grain state is stored as JSON that leaves out default values, so a flag
+    /// whose initializer is <c>true</c> would come back <c>true</c> after a restart even when it was saved <c>false</c>.
+    /// </remarks>
+    [Id(2)] public bool RuleBasedResolutionDisabled { get; init; }
 }

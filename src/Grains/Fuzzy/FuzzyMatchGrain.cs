@@ -86,7 +86,7 @@ internal sealed partial class FuzzyMatchGrain(
     private async Task<FuzzyMatchSettings?> SettingsAsync()
     {
         await _settings!.RefreshAsync([_domain]);
-        return _settings.Get(_domain)?.Fuzzy is { Enabled: true } fuzzy ? fuzzy : null;
+        return _settings.Get(_domain)?.Fuzzy is { Disabled: false } fuzzy ? fuzzy : null;
     }
 
     private async Task MatchAsync(string profileId, FuzzyMatchSettings settings, PassTally tally, CancellationToken cancellationToken)
@@ -144,7 +144,7 @@ internal sealed partial class FuzzyMatchGrain(
                 continue;
             }
 
-            if (settings.AutoMerge && score >= settings.AutoMergeThreshold)
+            if (!settings.AutoMergeDisabled && score >= settings.AutoMergeThreshold)
             {
                 var verdict = await MergeGuard.CheckAsync(reader, _domain, profileId, other.ProfileId, cancellationToken);
                 if (verdict == GuardVerdict.Allowed)

@@ -66,7 +66,7 @@ internal sealed class IdentifierGrain(ProfileStore store, MergeHistoryStore hist
         }
 
         // Fuzzy matching compares the profile again, off the ingestion path: its news goes one way, by a one-way call.
-        if (fieldsChanged && settings.Fuzzy.Enabled && _profileId is not null)
+        if (fieldsChanged && !settings.Fuzzy.Disabled && _profileId is not null)
         {
             await GrainFactory.GetGrain<IFuzzyMatchGrain>(_domain).ProfileChangedAsync(_profileId);
         }

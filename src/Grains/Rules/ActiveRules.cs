@@ -30,7 +30,7 @@ public sealed class ActiveRules
     /// <summary>The compiled active rules of <paramref name="domain"/> under <paramref name="settings"/>.</summary>
     public static ActiveRules For(string domain, DomainSettings settings)
     {
-        if (!settings.Identity.RuleBasedResolution || settings.ActiveRuleSet is not { Rules.Count: > 0 } set)
+        if (settings.Identity.RuleBasedResolutionDisabled || settings.ActiveRuleSet is not { Rules.Count: > 0 } set)
         {
             return None;
         }
