@@ -96,7 +96,7 @@ public sealed class MergeApiTests(AuthClusterFixture fixture)
         var domain = fixture.Domain;
         var admin = await fixture.TokenAsync(AuthClusterFixture.GlobalAdmin);
         var (c, d) = (Travellers.NewId("tc"), Travellers.NewId("td"));
-        await Travellers.IngestAsync(fixture, domain, Travellers.GuestProfile(c, "Cole", Travellers.NewId("LC")), Travellers.GuestProfile(d, "Dunn", Travellers.NewId("LD")));
+        await Travellers.IngestAsync(fixture, domain, Travellers.GuestProfile(c, Travellers.NewId("LC")), Travellers.GuestProfile(d, Travellers.NewId("LD")));
         var pc = (await Travellers.WaitForConnectIdAsync(fixture, domain, c, admin, id => id is not null, "profile c"))!;
         var pd = (await Travellers.WaitForConnectIdAsync(fixture, domain, d, admin, id => id is not null, "profile d"))!;
         Assert.NotEqual(pc, pd);

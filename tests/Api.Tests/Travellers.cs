@@ -7,13 +7,16 @@ namespace Upt.Api.Tests;
 /// <summary>Puts guest profiles into a domain through the cluster's Kinesis stream and finds their profiles over HTTP.</summary>
 public static class Travellers
 {
-    /// <summary>A <c>guest_profile</c> business object; travellers sharing <paramref name="loyaltyId"/> merge by the default hotel-loyalty rule.</summary>
-    public static JsonObject GuestProfile(string travellerId, string lastName, string? loyaltyId) => new()
+    /// <summary>
+    /// A <c>guest_profile</c> business object; travellers sharing <paramref name="loyaltyId"/> merge by the default
+    /// hotel-loyalty rule. Names are random letters so that fuzzy matching (on by default) finds no two travellers alike.
+    /// </summary>
+    public static JsonObject GuestProfile(string travellerId, string? loyaltyId) => new()
     {
         ["id"] = travellerId,
         ["lastUpdatedOn"] = "2024-01-01T00:00:00.000Z",
-        ["firstName"] = "Test",
-        ["lastName"] = lastName,
+        ["firstName"] = RandomName(),
+        ["lastName"] = RandomName(),
         ["emails"] = new JsonArray(new JsonObject { ["type"] = "personal", ["address"] = $"{travellerId}@example.com" }),
         ["loyaltyPrograms"] = loyaltyId is null ? new JsonArray() : new JsonArray(new JsonObject { ["id"] = loyaltyId, ["level"] = "Blue" }),
     };
@@ -55,9 +58,9 @@ public static class Travellers
     public static async Task<(string First, string Second, string Survivor)> IngestMergedPairAsync(AuthClusterFixture fixture, string domain, string token)
     {
         var (first, second, loyalty) = (NewId("ta"), NewId("tb"), NewId("HX"));
-        await IngestAsync(fixture, domain, GuestProfile(first, "Lee", loyalty));
+        await IngestAsync(fixture, domain, GuestProfile(first, loyalty));
         await WaitForConnectIdAsync(fixture, domain, first, token, id => id is not null, $"traveller {first} to have a profile");
-        await IngestAsync(fixture, domain, GuestProfile(second, "Leigh", loyalty));
+        await IngestAsync(fixture, domain, GuestProfile(second, loyalty));
         // The second traveller's own profile is searchable a moment before the rules merge it, so wait for the
         // profile that holds both travellers.
         var answer = await Eventually.WaitAsync(
@@ -68,6 +71,13 @@ public static class Travellers
         var survivor = ConnectIdOf(answer)!;
         await WaitForConnectIdAsync(fixture, domain, second, token, id => id == survivor, $"traveller {second} to find the merged profile");
         return (first, second, survivor);
+    }
+
+    private static string RandomName()
+    {
+        var letters = Guid.NewGuid().ToString("N")[..10].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))).ToArray();
+        letters[0] = char.ToUpperInvariant(letters[0]);
+        return new string(letters);
     }
 
     private static string? ConnectIdOf(ApiAnswer answer) =>
