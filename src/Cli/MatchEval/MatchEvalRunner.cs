@@ -93,19 +93,26 @@ internal sealed class MatchEvalRunner(string file, bool withId, ILogger logger, 
     }
 
     /// <summary>
-    /// Reads the profiles once every traveller has one and two reads in a row (a second apart) agree on the profiles,
-    /// the AI merges and the match pairs: matching and merges may still run after the last object is stored.
+    /// Reads the profiles once every traveller has one and the profiles, the AI merges and the match pairs have not
+    /// changed for <see cref="QuietPeriod"/>: fuzzy matching runs after ingestion (one-way calls), so on a busy machine
+    /// it can lag the last stored object by many seconds.
     /// </summary>
     private async Task<(IReadOnlyDictionary<string, string> Profiles, long AutoMerged, long Pairs)> SettledAsync(
         MatchEvalDatabase database, int travellers, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
+        var quiet = Stopwatch.StartNew();
         (IReadOnlyDictionary<string, string> Profiles, long AutoMerged, long Pairs)? previous = null;
         while (true)
         {
             var current = (await database.ProfilesByTravellerAsync(cancellationToken), await database.AiMergesAsync(cancellationToken), await database.MatchPairsAsync(cancellationToken));
-            if (current.Item1.Count >= travellers && previous is { } p && p.AutoMerged == current.Item2 && p.Pairs == current.Item3
-                && p.Profiles.Count == current.Item1.Count && p.Profiles.All(e => current.Item1.TryGetValue(e.Key, out var v) && v == e.Value))
+            var unchanged = previous is { } p && p.AutoMerged == current.Item2 && p.Pairs == current.Item3
+                && p.Profiles.Count == current.Item1.Count && p.Profiles.All(e => current.Item1.TryGetValue(e.Key, out var v) && v == e.Value);
+            if (!unchanged || current.Item1.Count < travellers)
+            {
+                quiet.Restart();
+            }
+            else if (quiet.Elapsed >= QuietPeriod)
             {
                 return current;
             }
@@ -120,6 +127,8 @@ internal sealed class MatchEvalRunner(string file, bool withId, ILogger logger, 
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
     }
+
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(10);
 
     private void Print(string line) => output.WriteLine(line);
 }
