@@ -10,6 +10,12 @@ internal sealed record BenchSettings(int Objects, int Shards, int Silos, int See
     /// <summary>Extra silo environment (e.g. a log level), to measure what a setting changes without a rebuild.</summary>
     public IReadOnlyDictionary<string, string> SiloEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Identity resolution (default rules and fuzzy matching) on the end-to-end domain; off by default so the figures
+    /// measure the grid and the end state can be checked exactly (one profile per traveller id).
+    /// </summary>
+    public bool IdentityResolution { get; init; }
+
     /// <summary>Objects of the batch phase (one folder of JSONL files, one job).</summary>
     public int BatchObjects { get; init; } = DefaultBatchObjects;
 

@@ -24,9 +24,10 @@ internal static class BenchCommand
             Description = "Extra silo environment, KEY=VALUE (repeatable), e.g. Logging__LogLevel__Polly=Warning: what a setting changes, without a rebuild",
             AllowMultipleArgumentsPerToken = false,
         };
+        var resolution = new Option<bool>("--identity-resolution") { Description = "Turn identity resolution (default rules and fuzzy matching) on for the end-to-end phase, to compare its throughput with the default (off)" };
         var command = new Command("bench", "Measure Upt end to end against its Kinesis and PostgreSQL ceilings, latency, and n-th object cost")
         {
-            objects, shards, silos, seed, batchObjects, siloEnv,
+            objects, shards, silos, seed, batchObjects, siloEnv, resolution,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -49,6 +50,7 @@ internal static class BenchCommand
             {
                 SiloEnvironment = environment,
                 BatchObjects = parse.GetValue(batchObjects),
+                IdentityResolution = parse.GetValue(resolution),
             });
         });
         return command;
