@@ -71,7 +71,7 @@ public static class AdminApi
         var now = DateTimeOffset.UtcNow;
         return UcpContext.Ok(http, new UcpResponse
         {
-            AsyncEvent = new AsyncEvent("createDomain", http.TxId(), "success", now, 1),
+            AsyncEvent = new AsyncEvent(http.TxId(), "createDomain", "success", now, 1),
             Config = new DomainConfig([new DomainView { CustomerProfileDomain = name!, Created = now }]),
         });
     }
@@ -117,6 +117,6 @@ public static class AdminApi
             return UcpContext.Fail(http, 404, $"domain {id} not found", "not_found");
         }
 
-        return UcpContext.Ok(http, new UcpResponse { AsyncEvent = new AsyncEvent("deleteDomain", http.TxId(), "success", DateTimeOffset.UtcNow, 1) });
+        return UcpContext.Ok(http, new UcpResponse { AsyncEvent = new AsyncEvent(http.TxId(), "deleteDomain", "success", DateTimeOffset.UtcNow, 1) });
     }
 }
