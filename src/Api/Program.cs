@@ -23,6 +23,7 @@ app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("r
 app.MapAdminApi();
 app.MapProfileApi();
 app.MapMergeApi();
+app.MapMatchImportApi();
 app.MapInteractionHistoryApi();
 app.MapErrorApi();
 app.MapJobApi();

@@ -47,6 +47,14 @@ public sealed record RouteCase(string Name, AppPermission Permission, Permission
         // A profile with itself: one profile already, so a merge that succeeds and changes nothing.
         new RouteCase("MergeProfiles", AppPermission.MergeProfile, PermissionScope.DomainHeader,
             (f, d) => MergeRequests.Merge(d, MergeRequests.Pair(f.ConnectId, f.ConnectId))),
+        // Ids of no profile: they are dropped and listed, nothing changes.
+        new RouteCase("ImportMatches", AppPermission.MergeProfile, PermissionScope.DomainHeader,
+            (f, d) =>
+            {
+                var request = ApiRequests.Request(HttpMethod.Post, "/api/ucp/matches/import", d);
+                request.Content = new StringContent($"{Guid.NewGuid():N},7,0.5\n{Guid.NewGuid():N},7,0.5\n", System.Text.Encoding.UTF8, "text/csv");
+                return request;
+            }),
         // Each call unmerges a pair the rules have just merged.
         new RouteCase("UnmergeProfiles", AppPermission.UnmergeProfile, PermissionScope.DomainHeader,
             (f, d) => MergeRequests.Unmerge(d, f.PairToUnmerge.Survivor, interaction: f.PairToUnmerge.Traveller, interactionType: "guest_profile"),

@@ -41,6 +41,10 @@ public sealed record UcpResponse
     /// <summary>The <c>_profile</c> field names rules may use (for the rule editor).</summary>
     [JsonPropertyName("profileMappings"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? ProfileMappings { get; init; }
+
+    /// <summary>What a third-party match import did (Upt route).</summary>
+    [JsonPropertyName("matchImport"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MatchImportView? MatchImport { get; init; }
 }
 
 /// <summary>Per record list: how many records the profile has of that type.</summary>

@@ -19,4 +19,12 @@ public interface IFuzzyMatchGrain : IGrainWithStringKey
     /// <remarks>Runs as long as the domain needs: callers give it a response timeout that fits the domain's size.</remarks>
     [Alias("RunFullPass")]
     ValueTask<FullPassResult> RunFullPassAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Imports third-party matches (a Customer Profiles matching export): the ids of each group are resolved as profile
+    /// ids, else as traveller ids; pairs at or above the auto-merge threshold are merged (type <c>ai</c>, factor = the
+    /// group's score) unless marked false positive, the others are stored as review pairs (source <c>import</c>).
+    /// </summary>
+    [Alias("Import")]
+    ValueTask<MatchImportResult> ImportAsync(IReadOnlyList<ImportedMatchGroup> groups, CancellationToken cancellationToken = default);
 }
