@@ -53,7 +53,7 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
         using (var api = new UptApiClient(cluster.ApiUrl))
         {
             // Grid throughput with exact one-profile-per-traveller checks: identity resolution off unless asked for.
-            await api.CreateDomainAsync(Domain, cancellationToken, identityResolution: settings.IdentityResolution);
+            await api.CreateDomainAsync(Domain, cancellationToken, identityResolution: settings.IdentityResolution != "off", fuzzyMatching: settings.IdentityResolution == "all");
         }
 
         // The floor under every figure: what the cluster burns with an empty stream (pulling agents polling, timers).
@@ -228,7 +228,7 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
         var travellers = await database.TravellersAsync(cancellationToken);
         // With identity resolution, travellers merge (the synthetic feed shares alternate ids and loyalty ids): every
         // traveller id is still stored once, and there are at most as many profiles.
-        if (travellers != expected.Travellers || (settings.IdentityResolution ? profiles > expected.Travellers : profiles != expected.Travellers))
+        if (travellers != expected.Travellers || (settings.IdentityResolution != "off" ? profiles > expected.Travellers : profiles != expected.Travellers))
         {
             throw new BenchFailedException($"{profiles} profiles and {travellers} traveller ids stored, {expected.Travellers} distinct travellers expected");
         }

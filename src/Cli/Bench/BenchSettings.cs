@@ -11,10 +11,10 @@ internal sealed record BenchSettings(int Objects, int Shards, int Silos, int See
     public IReadOnlyDictionary<string, string> SiloEnvironment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
-    /// Identity resolution (default rules and fuzzy matching) on the end-to-end domain; off by default so the figures
-    /// measure the grid and the end state can be checked exactly (one profile per traveller id).
+    /// Identity resolution on the end-to-end domain: <c>off</c> (default: the figures measure the grid and the end state
+    /// can be checked exactly, one profile per traveller id), <c>rules</c> (the default rule set) or <c>all</c> (rules and fuzzy matching).
     /// </summary>
-    public bool IdentityResolution { get; init; }
+    public string IdentityResolution { get; init; } = "off";
 
     /// <summary>Objects of the batch phase (one folder of JSONL files, one job).</summary>
     public int BatchObjects { get; init; } = DefaultBatchObjects;

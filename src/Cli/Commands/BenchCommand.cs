@@ -24,7 +24,12 @@ internal static class BenchCommand
             Description = "Extra silo environment, KEY=VALUE (repeatable), e.g. Logging__LogLevel__Polly=Warning: what a setting changes, without a rebuild",
             AllowMultipleArgumentsPerToken = false,
         };
-        var resolution = new Option<bool>("--identity-resolution") { Description = "Turn identity resolution (default rules and fuzzy matching) on for the end-to-end phase, to compare its throughput with the default (off)" };
+        var resolution = new Option<string>("--identity-resolution")
+        {
+            Description = "Identity resolution in the end-to-end phase: off (default), rules (default rule set) or all (rules and fuzzy matching), to compare throughputs",
+            DefaultValueFactory = _ => "off",
+        };
+        resolution.AcceptOnlyFromAmong("off", "rules", "all");
         var command = new Command("bench", "Measure Upt end to end against its Kinesis and PostgreSQL ceilings, latency, and n-th object cost")
         {
             objects, shards, silos, seed, batchObjects, siloEnv, resolution,
@@ -50,7 +55,7 @@ internal static class BenchCommand
             {
                 SiloEnvironment = environment,
                 BatchObjects = parse.GetValue(batchObjects),
-                IdentityResolution = parse.GetValue(resolution),
+                IdentityResolution = parse.GetValue(resolution) ?? "off",
             });
         });
         return command;

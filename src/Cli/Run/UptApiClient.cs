@@ -15,9 +15,10 @@ internal sealed class UptApiClient(Uri apiUrl, Func<CancellationToken, Task<stri
 
     /// <summary>
     /// Creates <paramref name="domain"/>; false when it already exists (Postgres data persists between runs). Without
-    /// <paramref name="identityResolution"/>, neither rules nor fuzzy matching link travellers (one profile per traveller id).
+    /// <paramref name="identityResolution"/>, neither rules nor fuzzy matching link travellers (one profile per traveller id);
+    /// <paramref name="fuzzyMatching"/> (default: as <paramref name="identityResolution"/>) switches fuzzy matching alone.
     /// </summary>
-    public async Task<bool> CreateDomainAsync(string domain, CancellationToken cancellationToken, bool identityResolution = true)
+    public async Task<bool> CreateDomainAsync(string domain, CancellationToken cancellationToken, bool identityResolution = true, bool? fuzzyMatching = null)
     {
         var body = new JsonObject
         {
@@ -25,7 +26,7 @@ internal sealed class UptApiClient(Uri apiUrl, Func<CancellationToken, Task<stri
             {
                 ["customerProfileDomain"] = domain,
                 ["ruleBasedIdResolution"] = identityResolution,
-                ["fuzzyMatching"] = identityResolution,
+                ["fuzzyMatching"] = fuzzyMatching ?? identityResolution,
             },
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ucp/admin") { Content = JsonContent.Create(body) };
