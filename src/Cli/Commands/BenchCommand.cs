@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Upt.Cli.Bench;
 using Upt.Cli.Run;
 
@@ -61,43 +60,6 @@ internal static class BenchCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(BenchSettings settings)
-    {
-        using var stop = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => OnSignal(c, stop));
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => OnSignal(c, stop));
-        try
-        {
-            var figures = await new BenchRunner(settings, new ConsoleLogger(), Console.Out).RunAsync(stop.Token);
-            Console.Out.WriteLine(figures.LastLine());
-            return 0;
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("bench: interrupted; everything it started has been stopped");
-            return 130;
-        }
-        catch (BenchFailedException ex)
-        {
-            Console.Error.WriteLine($"bench: failed: {ex.Message}");
-            return 1;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            Console.Error.WriteLine($"bench: error: {ex.GetType().Name}: {ex.Message}");
-            return 1;
-        }
-    }
-
-    private static void OnSignal(PosixSignalContext context, CancellationTokenSource stop)
-    {
-        if (stop.IsCancellationRequested)
-        {
-            // A second Ctrl-C while stopping: let the runtime end the process at once.
-            return;
-        }
-
-        context.Cancel = true;
-        stop.Cancel();
-    }
+    private static Task<int> RunAsync(BenchSettings settings) =>
+        MeasuredRun.RunAsync("bench", async token => (await new BenchRunner(settings, new ConsoleLogger(), Console.Out).RunAsync(token)).LastLine());
 }

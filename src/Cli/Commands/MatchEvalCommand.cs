@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
-using Upt.Cli.Bench;
 using Upt.Cli.MatchEval;
 using Upt.Cli.Run;
 
@@ -35,42 +33,6 @@ internal static class MatchEvalCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, bool withId)
-    {
-        using var stop = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => OnSignal(c, stop));
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => OnSignal(c, stop));
-        try
-        {
-            var result = await new MatchEvalRunner(path, withId, new ConsoleLogger(), Console.Out).RunAsync(stop.Token);
-            Console.Out.WriteLine(result.LastLine());
-            return 0;
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("match-eval: interrupted; everything it started has been stopped");
-            return 130;
-        }
-        catch (BenchFailedException ex)
-        {
-            Console.Error.WriteLine($"match-eval: failed: {ex.Message}");
-            return 1;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            Console.Error.WriteLine($"match-eval: error: {ex.GetType().Name}: {ex.Message}");
-            return 1;
-        }
-    }
-
-    private static void OnSignal(PosixSignalContext context, CancellationTokenSource stop)
-    {
-        if (stop.IsCancellationRequested)
-        {
-            return;
-        }
-
-        context.Cancel = true;
-        stop.Cancel();
-    }
+    private static Task<int> RunAsync(string path, bool withId) =>
+        MeasuredRun.RunAsync("match-eval", async token => (await new MatchEvalRunner(path, withId, new ConsoleLogger(), Console.Out).RunAsync(token)).LastLine());
 }
