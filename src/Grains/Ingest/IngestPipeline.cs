@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
+using Upt.Grains.Changes;
 using Upt.Storage;
 
 namespace Upt.Grains.Ingest;
@@ -10,7 +11,7 @@ namespace Upt.Grains.Ingest;
 /// alongside. It returns only when every effect is durable, which is what lets the caller acknowledge
 /// (checkpoint) the batch. Change events are published afterwards, one batch per domain.
 /// </summary>
-internal sealed partial class IngestPipeline(IGrainFactory grains, GroupCommitWriter writer, DomainSettingsCache settings, IStreamProvider? changes, ILogger logger)
+internal sealed class IngestPipeline(IGrainFactory grains, GroupCommitWriter writer, DomainSettingsCache settings, IStreamProvider? changes, ILogger logger)
 {
     public async Task<IngestSummary> RunAsync(IReadOnlyList<RawRecord> batch, CancellationToken cancellationToken = default)
     {
@@ -64,26 +65,8 @@ internal sealed partial class IngestPipeline(IGrainFactory grains, GroupCommitWr
         var events = applies.SelectMany(a => a.Result.Changes).ToList();
         IngestMetrics.Record(events);
         IngestMetrics.RecordErrors(errors.Select(e => e.Category));
-        if (changes is not null)
-        {
-            foreach (var domainEvents in events.GroupBy(e => e.Domain, StringComparer.Ordinal))
-            {
-                try
-                {
-                    await changes.GetStream<ProfileChangeEvent>(ChangeStreams.ForDomain(domainEvents.Key)).OnNextBatchAsync(domainEvents.ToList());
-                }
-                catch (Exception ex)
-                {
-                    // The effects are durable; failing the batch would redeliver it, change nothing and still publish
-                    // nothing. The change stream is a notification channel, so the loss is logged, not retried.
-                    LogPublishFailed(logger, domainEvents.Count(), ex);
-                }
-            }
-        }
+        await ChangePublisher.PublishAsync(changes, events, logger);
 
         return new IngestSummary(batch.Count, flat, errors.Count + applies.Sum(a => a.Result.Errors), skipped, events.Count);
     }
-
-    [LoggerMessage(EventId = 410, Level = LogLevel.Warning, Message = "Publishing {Count} change events failed; the changes are durable but were not announced")]
-    private static partial void LogPublishFailed(ILogger logger, int count, Exception exception);
 }

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Upt.Grains.Profiles;
+using Upt.Grains.Changes;
 using Upt.Grains.Rules;
 using Upt.Storage;
 
@@ -37,7 +37,7 @@ internal sealed partial class MergeGrain(MergeHistoryStore history, ProfileStore
     {
         var settings = await SettingsAsync(cancellationToken);
         // The evidence that linked the pair, so the rules do not merge them again on it.
-        var evidence = (await history.GetAncestorMergesAsync(Domain, toUnmerge, cancellationToken)).SelectMany(EvidenceOf).Distinct().ToList();
+        var evidence = (await history.GetAncestorMergesAsync(Domain, toUnmerge, cancellationToken)).SelectMany(m => MergeEvidence.FromContextJson(m.ContextJson)).Distinct().ToList();
         var result = await history.UnmergeAsync(Domain, toUnmerge, mergedInto, new UnmergeContext(evidence, operatorId), cancellationToken);
         if (!result.Succeeded)
         {
@@ -132,47 +132,9 @@ internal sealed partial class MergeGrain(MergeHistoryStore history, ProfileStore
         await GrainFactory.GetGrain<IDomainGrain>(Domain).GetSettingsAsync(cancellationToken)
         ?? throw new InvalidOperationException($"Domain {Domain} does not exist");
 
-    private static IEnumerable<string> EvidenceOf(MergeHistoryEntry entry)
-    {
-        if (entry.ContextJson is null)
-        {
-            yield break;
-        }
-
-        using var doc = JsonDocument.Parse(entry.ContextJson);
-        if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("evidence", out var list) && list.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in list.EnumerateArray())
-            {
-                if (item.GetString() is { } e)
-                {
-                    yield return e;
-                }
-            }
-        }
-    }
-
-    private async Task PublishAsync(IReadOnlyList<ProfileChangeEvent> events)
-    {
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await this.GetStreamProvider(ChangeStreams.ProviderName).GetStream<ProfileChangeEvent>(ChangeStreams.ForDomain(Domain)).OnNextBatchAsync(events);
-        }
-        catch (Exception ex)
-        {
-            // Durable already; the change stream is a notification channel (as in ingestion).
-            LogPublishFailed(logger, events.Count, ex);
-        }
-    }
+    private Task PublishAsync(IReadOnlyList<ProfileChangeEvent> events) =>
+        ChangePublisher.PublishAsync(this.GetStreamProvider(ChangeStreams.ProviderName), events, logger);
 
     [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "Unmerge moved {Travellers} travellers and {Objects} objects back")]
     private static partial void LogUnmerged(ILogger logger, int travellers, long objects);
-
-    [LoggerMessage(EventId = 701, Level = LogLevel.Warning, Message = "Publishing {Count} change events failed; the changes are durable but were not announced")]
-    private static partial void LogPublishFailed(ILogger logger, int count, Exception exception);
 }

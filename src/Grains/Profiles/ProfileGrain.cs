@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Upt.Grains.Ingest;
+using Upt.Grains.Merges;
 using Upt.Grains.Rules;
 using Upt.Rules;
 using Upt.Storage;
@@ -207,7 +208,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         var known = rules.Version == _keysVersion ? _profileKeys.Concat(rules.ProfileKeys(other.Values())).ToHashSet() : [];
         var lookups = LookupsOf(next, profileKeys);
         var merge = new MergeRecord(context.MergeType, context.ConfidenceFactor, context.RuleId, context.RuleSetVersion, context.OperatorId, context.Score,
-            context.Evidence.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(new { evidence = context.Evidence }));
+            MergeEvidence.ToContextJson(context.Evidence));
         var write = new ProfileWrite(_domain, _profileId)
         {
             FieldsJson = next.ToJson(),
