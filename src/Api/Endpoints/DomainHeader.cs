@@ -1,3 +1,4 @@
+using Upt.Grains;
 using Upt.Api.Hosting;
 using Upt.Api.Validation;
 
@@ -18,4 +19,10 @@ internal static class DomainHeader
         failure = null;
         return true;
     }
+
+    /// <summary>A 404 in UPT's envelope when <paramref name="domain"/> does not exist, else null.</summary>
+    public static async Task<IResult?> MissingAsync(HttpContext http, IGrainFactory grains, string domain) =>
+        await grains.GetGrain<IDomainGrain>(domain).GetSettingsAsync() is null
+            ? UcpContext.Fail(http, 404, $"domain {domain} not found", "not_found")
+            : null;
 }

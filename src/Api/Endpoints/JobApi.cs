@@ -36,9 +36,9 @@ public static class JobApi
             return failure!;
         }
 
-        if (await grains.GetGrain<IDomainGrain>(domain).GetSettingsAsync() is null)
+        if (await DomainHeader.MissingAsync(http, grains, domain) is { } missing)
         {
-            return UcpContext.Fail(http, 404, $"domain {domain} not found", "not_found");
+            return missing;
         }
 
         var jobs = await Task.WhenAll(BatchJobs.Names.Select(async name =>

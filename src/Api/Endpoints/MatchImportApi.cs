@@ -53,9 +53,9 @@ public static class MatchImportApi
             return UcpContext.Fail(http, 400, $"validation error: {why}");
         }
 
-        if (await grains.GetGrain<IDomainGrain>(domain).GetSettingsAsync() is null)
+        if (await DomainHeader.MissingAsync(http, grains, domain) is { } missing)
         {
-            return UcpContext.Fail(http, 404, $"domain {domain} not found", "not_found");
+            return missing;
         }
 
         var result = await grains.GetGrain<IFuzzyMatchGrain>(domain).ImportAsync(

@@ -52,7 +52,7 @@ public static class MergeApi
             return UcpContext.Fail(http, 400, $"validation error: {error}");
         }
 
-        if (await DomainMissingAsync(http, grains, domain) is { } missingDomain)
+        if (await DomainHeader.MissingAsync(http, grains, domain) is { } missingDomain)
         {
             return missingDomain;
         }
@@ -98,7 +98,7 @@ public static class MergeApi
             return UcpContext.Fail(http, 400, $"validation error: {error}");
         }
 
-        if (await DomainMissingAsync(http, grains, domain) is { } missingDomain)
+        if (await DomainHeader.MissingAsync(http, grains, domain) is { } missingDomain)
         {
             return missingDomain;
         }
@@ -124,11 +124,6 @@ public static class MergeApi
             ? UcpContext.Ok(http, new UcpResponse { AsyncEvent = new AsyncEvent(http.TxId(), UnmergeUseCase, "success", DateTimeOffset.UtcNow, 1) })
             : UcpContext.Fail(http, 400, outcome.Message);
     }
-
-    private static async Task<IResult?> DomainMissingAsync(HttpContext http, IGrainFactory grains, string domain) =>
-        await grains.GetGrain<IDomainGrain>(domain).GetSettingsAsync() is null
-            ? UcpContext.Fail(http, 404, $"domain {domain} not found", "not_found")
-            : null;
 
     private static async Task<(T? Body, IResult? Failure)> ReadAsync<T>(HttpContext http)
         where T : class
