@@ -26,7 +26,7 @@ internal sealed partial class RuleIndexGrain(ProfileStore store, ILogger<RuleInd
     {
         (_domain, _version, _rule, _value) = GrainKeys.ParseRuleIndex(this.GetPrimaryKeyString());
         var kinds = new[] { true, false }.SelectMany(p => new[] { 1, 2 }.Select(c => RuleLookups.Kind(p, _version, _rule, c))).ToList();
-        foreach (var (profileId, kind) in await store.FindByLookupKindsAsync(_domain, kinds, _value, cancellationToken))
+        foreach (var (profileId, kind) in await store.FindByLookupKindsAsync(_domain, kinds, _value))
         {
             var member = _members.GetValueOrDefault(profileId);
             _members[profileId] = kind.EndsWith(":1", StringComparison.Ordinal) ? member with { AsValue1 = true } : member with { AsValue2 = true };

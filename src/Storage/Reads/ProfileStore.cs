@@ -13,6 +13,7 @@ public sealed class ProfileStore : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly BatchedLoader<(string Domain, string ProfileId), ProfileRow> _profiles;
     private readonly BatchedLoader<(string Domain, string TravellerId), string> _travellers;
+    private readonly BatchedLoader<(string Domain, string Kinds, string Value), IReadOnlyList<(string ProfileId, string Kind)>> _kindMembers;
 
     /// <summary>Creates the store over a data source.</summary>
     public ProfileStore(NpgsqlDataSource dataSource)
@@ -20,6 +21,7 @@ public sealed class ProfileStore : IAsyncDisposable
         _dataSource = dataSource;
         _profiles = new(LoadProfilesAsync);
         _travellers = new(LoadTravellersAsync);
+        _kindMembers = new(LoadKindMembersAsync);
     }
 
     /// <summary>The stored profile, or null.</summary>
@@ -112,22 +114,18 @@ public sealed class ProfileStore : IAsyncDisposable
         return list.Count == 0 ? null : list[0];
     }
 
-    /// <summary>The profiles that carry a lookup value.</summary>
-    /// <summary>The (profile id, kind) rows carrying <paramref name="value"/> under any of <paramref name="kinds"/> (rule-index membership).</summary>
-    public async Task<IReadOnlyList<(string ProfileId, string Kind)>> FindByLookupKindsAsync(string domain, IReadOnlyList<string> kinds, string value, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The (profile id, kind) rows carrying <paramref name="value"/> under any of <paramref name="kinds"/> (rule-index
+    /// membership). Batched: a burst of new rule-index values activates thousands of grains, one query serves them all.
+    /// </summary>
+    public async Task<IReadOnlyList<(string ProfileId, string Kind)>> FindByLookupKindsAsync(string domain, IReadOnlyList<string> kinds, string value)
     {
-        await using var cmd = _dataSource.CreateCommand("SELECT profile_id, kind FROM upt_lookups WHERE domain = @d AND kind = ANY(@k) AND value = @v");
-        cmd.Parameters.AddWithValue("d", domain);
-        cmd.Parameters.AddWithValue("k", kinds.ToArray());
-        cmd.Parameters.AddWithValue("v", value);
-        var list = new List<(string, string)>();
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        if (kinds.Any(k => k.Length == 0 || k.Contains(' ', StringComparison.Ordinal)))
         {
-            list.Add((reader.GetString(0), reader.GetString(1)));
+            throw new ArgumentException("Lookup kinds are non-empty and contain no space.", nameof(kinds));
         }
 
-        return list;
+        return await _kindMembers.LoadAsync((domain, string.Join(' ', kinds), value)) ?? [];
     }
 
     /// <summary>Every lookup row of a profile (a rebuild after an unmerge replaces them all).</summary>
@@ -146,6 +144,7 @@ public sealed class ProfileStore : IAsyncDisposable
         return list;
     }
 
+    /// <summary>The profiles that carry a lookup value.</summary>
     public async Task<IReadOnlyList<string>> FindByLookupAsync(string domain, string kind, string value, int limit = 1000, CancellationToken cancellationToken = default)
     {
         await using var cmd = _dataSource.CreateCommand("SELECT profile_id FROM upt_lookups WHERE domain = @d AND kind = @k AND value = @v ORDER BY profile_id LIMIT @l");
@@ -220,10 +219,40 @@ public sealed class ProfileStore : IAsyncDisposable
         return found;
     }
 
+    private async Task<IReadOnlyDictionary<(string, string, string), IReadOnlyList<(string, string)>>> LoadKindMembersAsync(IReadOnlyList<(string Domain, string Kinds, string Value)> keys)
+    {
+        // One (domain, kind, value) row per kind, so each probe is an equality on the primary key.
+        var rows = keys.SelectMany((k, i) => k.Kinds.Split(' ').Select(kind => (k.Domain, Kind: kind, k.Value, Index: i + 1))).ToList();
+        await using var cmd = _dataSource.CreateCommand("""
+            SELECT k.i, l.profile_id, l.kind
+            FROM unnest(@d::text[], @k::text[], @v::text[], @i::int[]) AS k(domain, kind, value, i)
+            JOIN upt_lookups l ON l.domain = k.domain AND l.kind = k.kind AND l.value = k.value
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter("d", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.Domain).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("k", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.Kind).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("v", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.Value).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("i", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = rows.Select(r => r.Index).ToArray() });
+        var found = new Dictionary<(string, string, string), IReadOnlyList<(string, string)>>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var key = keys[reader.GetInt32(0) - 1];
+            if (!found.TryGetValue(key, out var members))
+            {
+                found[key] = members = new List<(string, string)>();
+            }
+
+            ((List<(string, string)>)members).Add((reader.GetString(1), reader.GetString(2)));
+        }
+
+        return found;
+    }
+
     /// <summary>Stops the batched loaders.</summary>
     public async ValueTask DisposeAsync()
     {
         await _profiles.DisposeAsync();
         await _travellers.DisposeAsync();
+        await _kindMembers.DisposeAsync();
     }
 }
