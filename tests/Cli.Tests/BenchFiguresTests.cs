@@ -8,18 +8,18 @@ public sealed class BenchFiguresTests
     public void Last_line_has_the_fixed_shape_with_integers_and_two_decimal_quotients()
     {
         var figures = new BenchFigures(E2eObjectsPerSecond: 1234.5, KinesisDrainPerSecond: 9000.4, PgRowsPerSecond: 15000.6,
-            PgObjectsPerSecond: 3000, P50Ms: 41.2, P99Ms: 180.7, NthObjectCost: 1.234, BatchObjectsPerSecond: 2500.5);
+            PgObjectsPerSecond: 3000, P50Ms: 41.2, P99Ms: 180.7, NthObjectCost: 1.234, BatchObjectsPerSecond: 2500.5, UnmergeDepthMs: 412.6);
 
         Assert.Equal(
-            "bench: e2e_objects_per_s=1235 kinesis_drain_per_s=9000 pg_rows_per_s=15001 ratio=0.41 p50_ms=41 p99_ms=181 nth_object_cost=1.23 batch_objects_per_s=2501",
+            "bench: e2e_objects_per_s=1235 kinesis_drain_per_s=9000 pg_rows_per_s=15001 ratio=0.41 p50_ms=41 p99_ms=181 nth_object_cost=1.23 batch_objects_per_s=2501 unmerge_depth1000_ms=413",
             figures.LastLine());
     }
 
     [Fact]
     public void Ratio_compares_objects_with_the_slower_ceiling_in_objects_not_rows()
     {
-        var pgSlower = new BenchFigures(1000, 8000, PgRowsPerSecond: 20000, PgObjectsPerSecond: 4000, 1, 1, 1, 1);
-        var kinesisSlower = new BenchFigures(1000, 2000, PgRowsPerSecond: 20000, PgObjectsPerSecond: 4000, 1, 1, 1, 1);
+        var pgSlower = new BenchFigures(1000, 8000, PgRowsPerSecond: 20000, PgObjectsPerSecond: 4000, 1, 1, 1, 1, 1);
+        var kinesisSlower = new BenchFigures(1000, 2000, PgRowsPerSecond: 20000, PgObjectsPerSecond: 4000, 1, 1, 1, 1, 1);
 
         Assert.Equal(0.25, pgSlower.Ratio, 6);
         Assert.Equal("pg_objects_per_s", pgSlower.RatioBasis);
@@ -34,9 +34,9 @@ public sealed class BenchFiguresTests
         try
         {
             System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
-            var invariant = new BenchFigures(1, 2, 3, 4, 5, 6, 1.5, 7).LastLine();
+            var invariant = new BenchFigures(1, 2, 3, 4, 5, 6, 1.5, 7, 8).LastLine();
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
-            Assert.Equal(invariant, new BenchFigures(1, 2, 3, 4, 5, 6, 1.5, 7).LastLine());
+            Assert.Equal(invariant, new BenchFigures(1, 2, 3, 4, 5, 6, 1.5, 7, 8).LastLine());
             Assert.Contains("nth_object_cost=1.50", invariant, StringComparison.Ordinal);
         }
         catch (System.Globalization.CultureNotFoundException)

@@ -11,7 +11,8 @@ internal sealed record BenchFigures(
     double P50Ms,
     double P99Ms,
     double NthObjectCost,
-    double BatchObjectsPerSecond)
+    double BatchObjectsPerSecond,
+    double UnmergeDepthMs)
 {
     /// <summary>
     /// End to end against the slower of the two ceilings, both in objects per second: the PostgreSQL ceiling is
@@ -27,7 +28,7 @@ internal sealed record BenchFigures(
 
     /// <summary>The fixed-shape last line of <c>upt bench</c>: integers, and two decimals for the two quotients.</summary>
     public string LastLine() => string.Create(CultureInfo.InvariantCulture,
-        $"bench: e2e_objects_per_s={Whole(E2eObjectsPerSecond)} kinesis_drain_per_s={Whole(KinesisDrainPerSecond)} pg_rows_per_s={Whole(PgRowsPerSecond)} ratio={Ratio:0.00} p50_ms={Whole(P50Ms)} p99_ms={Whole(P99Ms)} nth_object_cost={NthObjectCost:0.00} batch_objects_per_s={Whole(BatchObjectsPerSecond)}");
+        $"bench: e2e_objects_per_s={Whole(E2eObjectsPerSecond)} kinesis_drain_per_s={Whole(KinesisDrainPerSecond)} pg_rows_per_s={Whole(PgRowsPerSecond)} ratio={Ratio:0.00} p50_ms={Whole(P50Ms)} p99_ms={Whole(P99Ms)} nth_object_cost={NthObjectCost:0.00} batch_objects_per_s={Whole(BatchObjectsPerSecond)} unmerge_depth1000_ms={Whole(UnmergeDepthMs)}");
 
     private static long Whole(double value) => (long)Math.Round(value, MidpointRounding.AwayFromZero);
 }

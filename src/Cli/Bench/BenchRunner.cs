@@ -176,6 +176,7 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
         // 7. Cost of the n-th object of one profile.
         BenchLog.Phase(logger, "n-th object cost: 1000 objects into one profile through IIngestGrain, one call each");
         NthObjectResult nth;
+        UnmergeDepthResult unmerge;
         await using (var orleans = await BenchClusterClient.ConnectAsync(cluster, cancellationToken))
         {
             cpu = CpuSnapshot.Take(CpuGroups.Of(cluster));
@@ -194,15 +195,23 @@ internal sealed class BenchRunner(BenchSettings settings, ILogger logger, TextWr
                 $"  nth object: {nth.CallMs.Count} calls, median of calls 1-{NthObjectResult.Window} {nth.FirstMs:0.00} ms, of the last {NthObjectResult.Window} {nth.LastMs:0.00} ms, overall median {Percentiles.Median(nth.CallMs):0.00} ms, p99 {Percentiles.Of(nth.CallMs, 99):0.00} ms -> cost ratio {nth.Cost:0.00}"));
             Print($"    median per 100 calls (ms): {string.Join(" ", nth.BlockMedians().Select(m => m.ToString("0.00", CultureInfo.InvariantCulture)))}");
             Print($"    cpu: {nthCpu}");
+
+            // 8. Unmerge at history depth 1,000 (UPT: about 8 s).
+            BenchLog.Phase(logger, "Unmerge depth: a chain of 1000 merges built through the merge grain, then one unmerge at its full depth");
+            cpu = CpuSnapshot.Take(CpuGroups.Of(cluster));
+            unmerge = await new UnmergeDepthPhase(orleans.Client, Domain).RunAsync(cancellationToken);
+            Print(string.Create(CultureInfo.InvariantCulture,
+                $"  unmerge: depth {unmerge.Depth} (chain built in {unmerge.BuildTime.TotalSeconds:0.0} s, {unmerge.BuildTime.TotalMilliseconds / unmerge.Depth:0.0} ms per merge); one unmerge moving {unmerge.MovedTravellers} travellers and rebuilding both profiles: {unmerge.UnmergeTime.TotalMilliseconds:0} ms"));
+            Print($"    cpu: {CpuSnapshot.Take(CpuGroups.Of(cluster)).CoresSince(cpu)}");
         }
 
-        // 8. Batch ingestion of a folder, on restarted (cold) silos like the end-to-end phase.
+        // 9. Batch ingestion of a folder, on restarted (cold) silos like the end-to-end phase.
         var (batchObjects, batchTime, batchDetail, batchCpu) = await new BatchPhase(cluster, logger).RunAsync(settings.BatchObjects, settings.Seed, cancellationToken);
         var batchRate = batchObjects / batchTime.TotalSeconds;
         Print(string.Create(CultureInfo.InvariantCulture, $"  batch: {batchDetail} = {batchRate:0} objects/s ({batchRate / e2eRate:0.00} x the end-to-end rate)"));
         Print($"    cpu (job): {batchCpu}");
 
-        var figures = new BenchFigures(e2eRate, drainRate, pgResult.RowsPerSecond, pgObjectsRate, p50, p99, nth.Cost, batchRate);
+        var figures = new BenchFigures(e2eRate, drainRate, pgResult.RowsPerSecond, pgObjectsRate, p50, p99, nth.Cost, batchRate, unmerge.UnmergeTime.TotalMilliseconds);
         Print(string.Create(CultureInfo.InvariantCulture,
             $"  ratio = e2e {e2eRate:0} / min(kinesis drain {drainRate:0}, pg {pgObjectsRate:0} objects/s) = {figures.Ratio:0.00}, using {figures.RatioBasis}"));
         Print($"  load average at the end: {LoadAverage.Read()}");
