@@ -21,11 +21,15 @@ internal sealed class ProfileMerger(IGrainFactory grains, string domain)
     {
         var mine = await CurrentAsync(a, cancellationToken);
         var other = await CurrentAsync(b, cancellationToken);
-        if (mine is null || other is null)
-        {
-            return null;
-        }
+        return mine is null || other is null ? null : await MergeCurrentAsync(mine, other, context, settings, cancellationToken);
+    }
 
+    /// <summary>
+    /// <see cref="MergeAsync"/> for ids the caller has just resolved (rule resolution does, to skip self-matches):
+    /// saves two calls per merge. Ids that moved since are still followed.
+    /// </summary>
+    public async Task<ApplyOutcome> MergeCurrentAsync(string mine, string other, MergeContext context, DomainSettings settings, CancellationToken cancellationToken = default)
+    {
         var changes = new List<ProfileChangeEvent>();
         var linkKeys = new List<RuleKeyRef>();
         for (var hop = 0; hop < MaxHops && mine != other; hop++)

@@ -47,12 +47,7 @@ internal sealed class RuleResolver(IGrainFactory grains, MergeHistoryStore histo
                 }
 
                 var first = keys[0];
-                var merged = await merger.MergeAsync(current, other, MergeContext.FromRule(first.RuleIndex, first.Version, evidence), settings, cancellationToken);
-                if (merged is null)
-                {
-                    continue;
-                }
-
+                var merged = await merger.MergeCurrentAsync(current, other, MergeContext.FromRule(first.RuleIndex, first.Version, evidence), settings, cancellationToken);
                 changes.AddRange(merged.Changes);
                 // The values that reported the absorbed id now list the survivor, so their next probes need no resolving.
                 var absorbed = new[] { match.Key, current, other }.Where(id => id != merged.ProfileId).Distinct().ToList();
