@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddUptClusterClient();
 builder.AddUptMetrics();
 builder.AddUptAuth();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddOperationTransformer<Upt.Api.OpenApi.UcpOperationTransformer>());
 builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: ["ready"]);
 
 var app = builder.Build();

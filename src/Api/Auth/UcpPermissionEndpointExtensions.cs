@@ -13,6 +13,7 @@ public static class UcpPermissionEndpointExtensions
         where TBuilder : IEndpointConventionBuilder
     {
         builder.RequireAuthorization(UcpPolicies.For(permission, scope));
+        builder.WithMetadata(new UcpPermissionMetadata(permission, scope));
         builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(UcpResponse), ["application/json"]));
         if (permission != AppPermission.Public)
         {

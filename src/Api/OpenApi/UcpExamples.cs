@@ -1,0 +1,58 @@
+namespace Upt.Api.OpenApi;
+
+/// <summary>
+/// An example request body (null for routes without one) and a successful answer for each named route, as a UPT
+/// client would send and see them. Keyed by endpoint name; a test checks that every UCP route has one.
+/// </summary>
+internal static class UcpExamples
+{
+    // Placeholders keep the JSON below readable (no brace escaping).
+    private const string Tx = "\"TxID\": \"5f0c3c1e-0000-4000-8000-000000000001\", \"error\": {\"code\": \"\", \"msg\": \"\", \"type\": \"\"}";
+    private const string ConnectId = "0b6bd07e-8a44-5d1c-9b4e-3f2a1c9e7d10";
+    private const string OtherId = "4e1f9a52-77c3-5b08-a6d2-8c5e0f3b2a91";
+
+    private static readonly Dictionary<string, UcpExample> Examples = new(StringComparer.Ordinal)
+    {
+        ["ListDomains"] = new(null, """{@TX@, "config": {"domains": [{"customerProfileDomain": "travel_demo", "created": "2026-11-20T09:12:00Z"}]}}"""),
+        ["CreateDomain"] = new("""{"domain": {"customerProfileDomain": "travel_demo"}}""",
+            """{@TX@, "asyncEvent": {"item_type": "5f0c3c1e-0000-4000-8000-000000000001", "item_id": "createDomain", "status": "success", "lastUpdated": "2026-11-20T09:12:00Z", "progress": 1}}"""),
+        ["GetDomain"] = new(null,
+            """{@TX@, "config": {"domains": [{"customerProfileDomain": "travel_demo", "created": "2026-11-20T09:12:00Z", "numberOfObjects": 56895, "numberOfProfiles": 13527, "numberOfErrors": 0, "objectCounts": {"air_booking": 12034, "clickstream": 20111}, "matchingEnabled": true}]}}"""),
+        ["DeleteDomain"] = new(null,
+            """{@TX@, "asyncEvent": {"item_type": "5f0c3c1e-0000-4000-8000-000000000001", "item_id": "deleteDomain", "status": "success", "lastUpdated": "2026-11-20T09:12:00Z", "progress": 1}}"""),
+        ["SearchProfiles"] = new(null,
+            """{@TX@, "profiles": [{"connectId": "@ID@", "travellerId": "7746832", "travellerIds": ["7746832"], "domain": "travel_demo", "firstName": "Ana", "lastName": "Silva", "personalEmailAddress": "ana.silva@example.com", "phoneNumber": "+351 912 345 678"}]}"""),
+        ["GetProfile"] = new(null,
+            """{@TX@, "profiles": [{"connectId": "@ID@", "travellerId": "7746832", "travellerIds": ["7746832"], "domain": "travel_demo", "firstName": "Ana", "lastName": "Silva", "birthDate": "1987-04-12", "homeAddress": {"address1": "Rua Augusta 10", "city": "Lisboa", "postalCode": "1100-053", "country": "PT"}, "attributes": {}, "airBookingRecords": [{"accpObjectID": "ABC123-LIS-JFK", "travellerId": "7746832", "from": "LIS", "to": "JFK", "status": "confirmed"}]}], "paginationMetadata": {"airBookingRecords": {"total_records": 1}}}"""),
+        ["DeleteProfile"] = new(null, """{@TX@}"""),
+        ["MergeProfiles"] = new("""{"mergeRq": [{"source": "@OTHER@", "target": "@ID@", "falsePositive": false, "mergeContext": {"mergeType": "manual", "operatorId": "agent-17"}}]}""",
+            """{@TX@, "asyncEvent": {"item_type": "5f0c3c1e-0000-4000-8000-000000000001", "item_id": "mergeProfiles", "status": "success", "lastUpdated": "2026-11-20T09:12:00Z", "progress": 1}}"""),
+        ["UnmergeProfiles"] = new("""{"unmergeRq": {"mergedIntoConnectID": "@ID@", "toUnmergeConnectID": "@OTHER@", "unmergeContext": {"mergeType": "manual", "operatorId": "agent-17"}}}""",
+            """{@TX@, "asyncEvent": {"item_type": "5f0c3c1e-0000-4000-8000-000000000001", "item_id": "unmergeProfiles", "status": "success", "lastUpdated": "2026-11-20T09:12:00Z", "progress": 1}}"""),
+        ["ImportMatches"] = new(null,
+            """{@TX@, "matchImport": {"groups": 2, "pairs": 3, "merged": 2, "storedForReview": 1, "unresolvedIds": [], "issues": []}}"""),
+        ["GetInteractionHistory"] = new(null,
+            """{@TX@, "interactionHistory": [{"timestamp": "2026-11-20T09:12:00Z", "mergeType": "rule", "confidenceUpdateFactor": 1, "ruleId": "1", "ruleSetVersion": "2", "operatorId": "", "toMergeConnectId": "@OTHER@", "mergeIntoConnectId": "@ID@"}]}"""),
+        ["ListErrors"] = new(null,
+            """{@TX@, "ingestionErrors": [{"error_id": "kinesis/shardId-000000000001/49650000000000000000000000000000000000000000000001", "category": "transformer_exception", "message": "air_booking: missing required field 'booking_id'", "domain": "travel_demo", "businessObjectType": "air_booking", "reccord": "{...}", "travelerId": "7746832", "transactionId": "", "timestamp": "2026-11-20T09:12:00Z"}], "totalErrors": 1}"""),
+        ["ListJobs"] = new(null,
+            """{@TX@, "awsResources": {"jobs": [{"jobName": "air_booking", "lastRunTime": "2026-11-20T09:12:00Z", "status": "SUCCEEDED", "objectType": "air_booking", "filesTotal": 3, "filesDone": 3, "filesSkipped": 0, "filesIgnored": 0, "bytesTotal": 1048576, "bytesDone": 1048576, "records": 5000, "errors": 0, "linesSkipped": 0, "recordsPerSecond": 2130.5}]}}"""),
+        ["StartJob"] = new("""{"startJobRq": {"jobName": "run-all-jobs", "domainName": "travel_demo"}}""", """{@TX@}"""),
+        ["ListRuleSet"] = new(null,
+            """{@TX@, "ruleSets": [{"name": "active", "latestVersion": 1, "lastActivationTimestamp": "2026-11-20T09:12:00Z", "rules": [{"index": 0, "name": "same loyalty id", "description": "Air loyalty ids are unique per programme", "conditions": [{"index": 0, "conditionType": "match", "incomingObjectType": "air_loyalty", "incomingObjectField": "loyalty_id", "op": "equals", "existingObjectType": "air_loyalty", "existingObjectField": "loyalty_id", "indexNormalization": {"lowercase": true, "trim": true}}]}]}], "profileMappings": ["FirstName", "LastName", "PersonalEmailAddress"]}"""),
+        ["SaveRuleSet"] = new("""{"saveRuleSetRq": {"rules": [{"index": 0, "name": "same email", "description": "Personal e-mail identifies a traveller", "conditions": [{"index": 0, "conditionType": "match", "incomingObjectType": "_profile", "incomingObjectField": "PersonalEmailAddress", "op": "equals", "existingObjectType": "_profile", "existingObjectField": "PersonalEmailAddress", "indexNormalization": {"lowercase": true, "trim": true}}]}]}}""",
+            """{@TX@}"""),
+        ["ActivateRuleSet"] = new(null,
+            """{@TX@, "asyncEvent": {"item_type": "5f0c3c1e-0000-4000-8000-000000000001", "item_id": "startBatchIdRes", "status": "running", "lastUpdated": "2026-11-20T09:12:00Z", "progress": 0.25}}"""),
+    };
+
+    /// <summary>The example of the route named <paramref name="endpointName"/>, or null.</summary>
+    public static UcpExample? For(string endpointName) =>
+        Examples.GetValueOrDefault(endpointName) is { } e ? new UcpExample(e.Request is null ? null : Fill(e.Request), Fill(e.Response)) : null;
+
+    private static string Fill(string json) =>
+        json.Replace("@TX@", Tx, StringComparison.Ordinal).Replace("@ID@", ConnectId, StringComparison.Ordinal).Replace("@OTHER@", OtherId, StringComparison.Ordinal);
+
+    /// <summary>The names of the routes that have an example.</summary>
+    public static IReadOnlyCollection<string> Names => Examples.Keys;
+}
