@@ -43,6 +43,8 @@ internal sealed class DomainGrain(
             Settings = settings with { ActiveRuleSet = DomainRuleSets.FirstActive(RuleJson.Clean(rules), now) },
         };
         await state.WriteStateAsync(cancellationToken);
+        // The domain's data grants start over (ucp-{domain}-admin -> */*), whatever a deleted namesake left behind.
+        await GrainFactory.GetGrain<IDataPermissionGrain>(Name).ResetAsync(cancellationToken);
         await GrainFactory.GetGrain<IDomainDirectoryGrain>(IDomainDirectoryGrain.Key).AddAsync(Name);
         return true;
     }
@@ -126,6 +128,7 @@ internal sealed class DomainGrain(
 
         await domains.DeleteDomainDataAsync(Name, cancellationToken);
         await DeactivateLiveGrainsAsync();
+        await GrainFactory.GetGrain<IDataPermissionGrain>(Name).ClearAsync(cancellationToken);
         await state.ClearStateAsync(cancellationToken);
         state.State = new DomainState();
         await GrainFactory.GetGrain<IDomainDirectoryGrain>(IDomainDirectoryGrain.Key).RemoveAsync(Name);
