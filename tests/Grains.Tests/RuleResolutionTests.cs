@@ -37,6 +37,9 @@ public sealed class RuleResolutionTests(GridFixture grid)
 
     private Task<long> LiveProfilesAsync(string domain) => ScalarAsync("SELECT count(*) FROM upt_profiles WHERE domain = @d AND merged_into IS NULL", domain);
 
+    private Task<long> MarkedProfilesAsync(string domain) =>
+        ScalarAsync("SELECT count(*) FROM upt_profiles WHERE domain = @d AND (fields->>'unmergeBlocked')::boolean", domain);
+
     private Task<long> MergesAsync(string domain, string type) =>
         ScalarAsync($"SELECT count(*) FROM upt_merge_history WHERE domain = @d AND merge_type = '{type}'", domain);
 
@@ -52,6 +55,7 @@ public sealed class RuleResolutionTests(GridFixture grid)
         Assert.Equal(a, await ProfileOfAsync(domain, "B"));
         Assert.Equal(1, await LiveProfilesAsync(domain));
         Assert.Equal(1, await MergesAsync(domain, "rule"));
+        Assert.Equal(0, await MarkedProfilesAsync(domain));
         Assert.Equal(1, (await grid.Client.GetGrain<IDomainGrain>(domain).GetAsync())!.Profiles);
         var ruleId = await ScalarAsync("SELECT rule_id::bigint FROM upt_merge_history WHERE domain = @d", domain);
         Assert.Equal(2, ruleId); // merge_same_hotel_loyalty_ids
@@ -198,6 +202,8 @@ public sealed class RuleResolutionTests(GridFixture grid)
         Assert.Equal(["U1"], v1.TravellerIds);
         Assert.Equal(["U2"], v2.TravellerIds);
         Assert.Equal(2, await LiveProfilesAsync(domain));
+        // Both sides carry the mark that makes rule resolution consult the negative links (others skip that query).
+        Assert.Equal(2, await MarkedProfilesAsync(domain));
 
         // The same evidence again (another object with the same loyalty id) does not re-merge them.
         await Ingest.IngestAsync([Envelopes.Raw(Envelopes.Envelope(domain, "guest_profile", Envelopes.GuestProfile("U2", "Uwe", "Brandt", "uwe@u.example", "2024-03-01T00:00:00.000Z", loyaltyId: "UL-1")))]);

@@ -18,6 +18,9 @@ public sealed record ApplyOutcome(
     /// <summary>True when profile-level fields changed (fuzzy matching compares the profile again).</summary>
     [Id(7)] public bool FieldsChanged { get; init; }
 
+    /// <summary>The profile is a side of an unmerge: its rule matches are checked against the negative links.</summary>
+    [Id(8)] public bool UnmergeBlocked { get; init; }
+
     /// <summary>A survivor could not absorb a profile because another survivor took it first.</summary>
     public static ApplyOutcome AbsorbedElsewhere(string profileId, string otherSurvivor) => new(profileId, [], 0, null, otherSurvivor);
 

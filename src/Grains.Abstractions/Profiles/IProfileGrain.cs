@@ -38,12 +38,19 @@ public interface IProfileGrain : IGrainWithStringKey
     [Alias("Resolve"), AlwaysInterleave]
     ValueTask<string?> ResolveAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="ResolveAsync"/>, with whether the current profile is a side of an unmerge (so its matches need the block check).</summary>
+    [Alias("ResolveMergeTarget"), AlwaysInterleave]
+    ValueTask<MergeTarget?> ResolveMergeTargetAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// After an unmerge moved travellers and objects: reloads the row and recomputes the fields, loyalty ids and every
     /// lookup and rule-index entry from the objects the profile now holds. Returns the keys to link again.
     /// </summary>
+    /// <param name="settings">The domain's settings.</param>
+    /// <param name="unmerged">The rebuild follows an unmerge of this profile: mark it a side of a negative link.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     [Alias("Rebuild")]
-    ValueTask<ApplyOutcome> RebuildAsync(DomainSettings settings, CancellationToken cancellationToken = default);
+    ValueTask<ApplyOutcome> RebuildAsync(DomainSettings settings, bool unmerged = false, CancellationToken cancellationToken = default);
 
     /// <summary>After a delete: forgets everything in memory and deactivates.</summary>
     [Alias("Reset")]

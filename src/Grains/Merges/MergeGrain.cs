@@ -49,8 +49,8 @@ internal sealed partial class MergeGrain(MergeHistoryStore history, ProfileStore
             GrainFactory.GetGrain<IIdentifierGrain>(GrainKeys.Identifier(Domain, IdentifierKinds.Traveller, t)).ForgetAsync(cancellationToken).AsTask()));
         var restored = GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(Domain, toUnmerge));
         var parent = GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(Domain, parentId));
-        var restoredKeys = await restored.RebuildAsync(settings, cancellationToken);
-        var parentKeys = await parent.RebuildAsync(settings, cancellationToken);
+        var restoredKeys = await restored.RebuildAsync(settings, unmerged: true, cancellationToken);
+        var parentKeys = await parent.RebuildAsync(settings, unmerged: true, cancellationToken);
 
         // Keys both sides still share are the same evidence too; values only the restored profile carries no longer list the parent.
         var parentEvidence = parentKeys.LinkKeys.Select(k => k.Evidence).ToHashSet(StringComparer.Ordinal);

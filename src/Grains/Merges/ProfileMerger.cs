@@ -9,6 +9,10 @@ internal sealed class ProfileMerger(IGrainFactory grains, string domain)
 {
     private const int MaxHops = 16;
 
+    /// <summary>The current id of a profile and whether it is a side of an unmerge, or null when it does not exist.</summary>
+    public async Task<MergeTarget?> TargetAsync(string profileId, CancellationToken cancellationToken = default) =>
+        await Profile(profileId).ResolveMergeTargetAsync(cancellationToken);
+
     /// <summary>The current id of a profile, or null when it does not exist.</summary>
     public async Task<string?> CurrentAsync(string profileId, CancellationToken cancellationToken = default) =>
         await Profile(profileId).ResolveAsync(cancellationToken);
@@ -32,6 +36,8 @@ internal sealed class ProfileMerger(IGrainFactory grains, string domain)
     {
         var changes = new List<ProfileChangeEvent>();
         var linkKeys = new List<RuleKeyRef>();
+        // Unknown until a survivor answers: assume a side of an unmerge, so the caller checks the negative links.
+        var unmergeBlocked = true;
         for (var hop = 0; hop < MaxHops && mine != other; hop++)
         {
             var (survivor, absorbed) = string.CompareOrdinal(mine, other) < 0 ? (mine, other) : (other, mine);
@@ -50,6 +56,7 @@ internal sealed class ProfileMerger(IGrainFactory grains, string domain)
 
             changes.AddRange(outcome.Changes);
             linkKeys.AddRange(outcome.LinkKeys);
+            unmergeBlocked = outcome.Changes.Count == 0 || outcome.UnmergeBlocked;
             mine = other = survivor;
         }
 
@@ -58,7 +65,7 @@ internal sealed class ProfileMerger(IGrainFactory grains, string domain)
             throw new InvalidOperationException($"Merge of two profiles of domain {domain} did not converge after {MaxHops} hops");
         }
 
-        return new ApplyOutcome(mine, changes, 0) { LinkKeys = linkKeys, FieldsChanged = changes.Count > 0 };
+        return new ApplyOutcome(mine, changes, 0) { LinkKeys = linkKeys, FieldsChanged = changes.Count > 0, UnmergeBlocked = unmergeBlocked };
     }
 
     /// <summary>

@@ -131,7 +131,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
             changes.Add(new ProfileChangeEvent(_domain, _profileId, kind, change.ObjectType, change.ObjectId, change.TravellerId, now));
         }
 
-        return new ApplyOutcome(_profileId, changes, 0) { LinkKeys = linkKeys, UnlinkKeys = unlinkKeys, FieldsChanged = fieldsChanged };
+        return new ApplyOutcome(_profileId, changes, 0) { LinkKeys = linkKeys, UnlinkKeys = unlinkKeys, FieldsChanged = fieldsChanged, UnmergeBlocked = _state.UnmergeBlocked };
     }
 
     public async ValueTask<ProfileView?> GetAsync(ProfileQuery query, CancellationToken cancellationToken = default)
@@ -240,6 +240,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
             LinkKeys = linkKeys,
             UnlinkKeys = unlinkKeys,
             FieldsChanged = true,
+            UnmergeBlocked = _state.UnmergeBlocked,
         };
     }
 
@@ -290,7 +291,18 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         return _exists ? _profileId : null;
     }
 
-    public async ValueTask<ApplyOutcome> RebuildAsync(DomainSettings settings, CancellationToken cancellationToken = default)
+    public async ValueTask<MergeTarget?> ResolveMergeTargetAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureLoadedAsync();
+        if (_mergedInto is { } survivor)
+        {
+            return await GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(_domain, survivor)).ResolveMergeTargetAsync(cancellationToken);
+        }
+
+        return _exists ? new MergeTarget(_profileId, _state.UnmergeBlocked) : null;
+    }
+
+    public async ValueTask<ApplyOutcome> RebuildAsync(DomainSettings settings, bool unmerged = false, CancellationToken cancellationToken = default)
     {
         Forget();
         await EnsureLoadedAsync();
@@ -311,7 +323,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
             rows.Add(o);
         }
 
-        var next = new ProfileState();
+        var next = new ProfileState { UnmergeBlocked = unmerged || _state.UnmergeBlocked };
         foreach (var o in rows.OrderBy(o => o.LastUpdated ?? o.CreatedAt).ThenBy(o => o.CreatedAt).ThenBy(o => o.ObjectId, StringComparer.Ordinal))
         {
             if (JsonNode.Parse(o.DataJson) is JsonObject flat)
@@ -345,7 +357,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         _profileKeys = profileKeys;
         _keysVersion = rules.Version;
         _updatedAt = clock.GetUtcNow();
-        return new ApplyOutcome(_profileId, [], 0) { LinkKeys = profileKeys.Concat(objectKeys).Distinct().ToList(), FieldsChanged = true };
+        return new ApplyOutcome(_profileId, [], 0) { LinkKeys = profileKeys.Concat(objectKeys).Distinct().ToList(), FieldsChanged = true, UnmergeBlocked = next.UnmergeBlocked };
     }
 
     public ValueTask ResetAsync(CancellationToken cancellationToken = default)

@@ -15,6 +15,13 @@ public sealed class ProfileState
     [JsonPropertyName("loyalty")]
     public SortedSet<string> LoyaltyIds { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The profile is one side of an unmerge (a negative link): rule resolution asks the block table about its matches.
+    /// Profiles never unmerged skip that query. Set in the unmerge transaction and by the rebuild after it.
+    /// </summary>
+    [JsonPropertyName("unmergeBlocked"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool UnmergeBlocked { get; set; }
+
     /// <summary>Applies one value under the precedence rule; true when it changed the state.</summary>
     public bool Offer(string field, FieldValue incoming, IReadOnlyDictionary<string, int> ranks)
     {
@@ -33,6 +40,7 @@ public sealed class ProfileState
     {
         Fields = new Dictionary<string, FieldValue>(Fields, StringComparer.Ordinal),
         LoyaltyIds = new SortedSet<string>(LoyaltyIds, StringComparer.Ordinal),
+        UnmergeBlocked = UnmergeBlocked,
     };
 
     /// <summary>The plain field values.</summary>

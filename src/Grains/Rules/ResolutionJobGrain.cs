@@ -107,7 +107,7 @@ internal sealed partial class ResolutionJobGrain(
 
     private async Task<int> ResolveAsync(string profileId, DomainSettings settings, CancellationToken cancellationToken)
     {
-        var rebuilt = await GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(Domain, profileId)).RebuildAsync(settings, cancellationToken);
+        var rebuilt = await GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(Domain, profileId)).RebuildAsync(settings, cancellationToken: cancellationToken);
         if (rebuilt.MergedInto is not null || rebuilt.LinkKeys.Count == 0)
         {
             return 0;

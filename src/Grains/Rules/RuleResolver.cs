@@ -24,6 +24,7 @@ internal sealed class RuleResolver(IGrainFactory grains, MergeHistoryStore histo
         }
 
         var current = outcome.ProfileId;
+        var currentBlocked = outcome.UnmergeBlocked;
         var changes = new List<ProfileChangeEvent>();
         var pending = outcome.LinkKeys;
         var merger = new ProfileMerger(grains, domain);
@@ -33,15 +34,16 @@ internal sealed class RuleResolver(IGrainFactory grains, MergeHistoryStore histo
             pending = [];
             foreach (var match in found.GroupBy(f => f.ProfileId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                var other = await merger.CurrentAsync(match.Key, cancellationToken);
-                if (other is null || other == current)
+                if (await merger.TargetAsync(match.Key, cancellationToken) is not { } target || target.ProfileId == current)
                 {
                     continue;
                 }
 
+                var other = target.ProfileId;
                 var keys = match.Select(m => m.Key).Distinct().ToList();
                 var evidence = keys.Select(k => k.Evidence).ToList();
-                if (await history.IsBlockedAsync(domain, current, other, evidence, cancellationToken))
+                // Negative links exist only between sides of an unmerge, which carry the mark: others skip the query.
+                if ((currentBlocked || target.UnmergeBlocked) && await history.IsBlockedAsync(domain, current, other, evidence, cancellationToken))
                 {
                     continue;
                 }
@@ -53,6 +55,7 @@ internal sealed class RuleResolver(IGrainFactory grains, MergeHistoryStore histo
                 var absorbed = new[] { match.Key, current, other }.Where(id => id != merged.ProfileId).Distinct().ToList();
                 await Task.WhenAll(keys.Select(k => Index(k.Version, k.RuleIndex, k.Probe.Value).ReplaceAsync(absorbed, merged.ProfileId, cancellationToken).AsTask()));
                 current = merged.ProfileId;
+                currentBlocked = merged.UnmergeBlocked;
                 pending = [.. pending, .. merged.LinkKeys];
             }
         }

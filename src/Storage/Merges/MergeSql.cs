@@ -78,7 +78,12 @@ internal static class MergeSql
     public const string AddProfiles = $"{CounterSql.Insert} VALUES (@d, 'profiles', @shard, @n) {CounterSql.Accumulate}";
 
     /// <summary>Adds a negative link, or widens an existing one with the new evidence.</summary>
+    /// <remarks>Marks both profiles' state (see ProfileState.UnmergeBlocked): rule resolution checks blocks only for marked profiles.</remarks>
     public const string Block = """
+        WITH marked AS (
+            UPDATE upt_profiles SET fields = jsonb_set(fields, '{unmergeBlocked}', 'true')
+            WHERE domain = @d AND profile_id IN (@a, @b)
+        )
         INSERT INTO upt_unmerge_blocks (domain, profile_a, profile_b, evidence)
         VALUES (@d, LEAST(@a, @b), GREATEST(@a, @b), ARRAY(SELECT DISTINCT e FROM unnest(@ev::text[]) AS e ORDER BY 1))
         ON CONFLICT (domain, profile_a, profile_b) DO UPDATE

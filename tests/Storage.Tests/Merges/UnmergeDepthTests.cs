@@ -49,6 +49,12 @@ public sealed class UnmergeDepthTests(PostgresServerFixture server)
         Assert.Equal(Depth, (await d.TravellersAsync(1)).Length);
         Assert.Equal((2L, 2L * Depth), (await d.ObjectCountAsync(0), await d.ObjectCountAsync(1)));
         Assert.Equal(2, await d.CounterAsync("profiles"));
+        // The unmerge's own transaction marks both sides for rule resolution's negative-link check.
+        await using (var marked = d.Db.CreateCommand("SELECT array_agg(profile_id ORDER BY profile_id) FROM upt_profiles WHERE domain = @d AND (fields->>'unmergeBlocked')::boolean"))
+        {
+            marked.Parameters.AddWithValue("d", Domain);
+            Assert.Equal(["c0", "c1"], (string[])(await marked.ExecuteScalarAsync(Ct))!);
+        }
 
         // The ancestors of the deepest profile now stop at c1, which is live again.
         clock.Restart();
