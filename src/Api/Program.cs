@@ -1,4 +1,5 @@
 using Upt.Api.Auth;
+using Upt.Api.DataPermissions;
 using Upt.Api.Endpoints;
 using Orleans.Dashboard;
 using Upt.Api.Hosting;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddUptClusterClient();
 builder.AddUptMetrics();
 builder.AddUptAuth();
+builder.AddUptDataPermissions();
 builder.Services.AddOpenApi(o => o.AddOperationTransformer<Upt.Api.OpenApi.UcpOperationTransformer>());
 builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: ["ready"]);
 
@@ -28,6 +30,7 @@ app.MapInteractionHistoryApi();
 app.MapErrorApi();
 app.MapJobApi();
 app.MapRuleSetApi();
+app.MapDataPermissionApi();
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireDashboardAccess(app.Environment);
 app.Run();
 

@@ -18,6 +18,9 @@ public sealed class AuthClusterFixture : IAsyncLifetime
 
     public const string GlobalAdmin = "app-global-adminRole/ffffffff";
 
+    /// <summary>The group every domain starts with, holding its full data grant <c>*/*</c> (app groups grant no data).</summary>
+    public static string DataAdmin(string domain) => $"ucp-{domain}-admin";
+
     private readonly OidcIssuerFixture _issuer = new();
     private LocalCluster? _cluster;
     private UptProcess? _devApi;
@@ -82,7 +85,7 @@ public sealed class AuthClusterFixture : IAsyncLifetime
             await CreateDomainAsync(domain, admin);
         }
 
-        await IngestOneProfileAsync(admin);
+        await IngestOneProfileAsync(await TokenAsync(GlobalAdmin, DataAdmin(Domain)));
     }
 
     /// <summary>The issuer URL without a trailing slash.</summary>
@@ -130,7 +133,7 @@ public sealed class AuthClusterFixture : IAsyncLifetime
     /// <summary>Ingests two travellers into <paramref name="domain"/> that the rules merge, for <see cref="PairToUnmerge"/>.</summary>
     public async Task PrepareMergedPairAsync(string domain)
     {
-        var admin = await TokenAsync(GlobalAdmin);
+        var admin = await TokenAsync(GlobalAdmin, DataAdmin(domain));
         var pair = await Travellers.IngestMergedPairAsync(this, domain, admin);
         var absorbed = await MergeRequests.AbsorbedAsync(this, domain, pair, admin);
         PairToUnmerge = (pair.Survivor, absorbed.Traveller);

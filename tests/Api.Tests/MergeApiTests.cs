@@ -14,7 +14,10 @@ public sealed class MergeApiTests(AuthClusterFixture fixture)
     public async Task Rule_merge_history_unmerge_manual_merge_and_delete_over_HTTP()
     {
         var domain = fixture.Domain;
-        var admin = await fixture.TokenAsync(new DevTokenRequest { Groups = [AuthClusterFixture.GlobalAdmin], Audience = AuthClusterFixture.Audience, Subject = Operator });
+        var admin = await fixture.TokenAsync(new DevTokenRequest
+        {
+            Groups = [AuthClusterFixture.GlobalAdmin, AuthClusterFixture.DataAdmin(domain)], Audience = AuthClusterFixture.Audience, Subject = Operator,
+        });
         var pair = await Travellers.IngestMergedPairAsync(fixture, domain, admin);
         var survivor = pair.Survivor;
 
@@ -94,7 +97,7 @@ public sealed class MergeApiTests(AuthClusterFixture fixture)
     public async Task Invalid_requests_are_400_with_UPTs_message_and_change_nothing()
     {
         var domain = fixture.Domain;
-        var admin = await fixture.TokenAsync(AuthClusterFixture.GlobalAdmin);
+        var admin = await fixture.TokenAsync(AuthClusterFixture.GlobalAdmin, AuthClusterFixture.DataAdmin(domain));
         var (c, d) = (Travellers.NewId("tc"), Travellers.NewId("td"));
         await Travellers.IngestAsync(fixture, domain, Travellers.GuestProfile(c, Travellers.NewId("LC")), Travellers.GuestProfile(d, Travellers.NewId("LD")));
         var pc = (await Travellers.WaitForConnectIdAsync(fixture, domain, c, admin, id => id is not null, "profile c"))!;
@@ -146,7 +149,7 @@ public sealed class MergeApiTests(AuthClusterFixture fixture)
     [Fact]
     public async Task Missing_profiles_and_interactions_are_404()
     {
-        var admin = await fixture.TokenAsync(AuthClusterFixture.GlobalAdmin);
+        var admin = await fixture.TokenAsync(AuthClusterFixture.GlobalAdmin, AuthClusterFixture.DataAdmin(fixture.Domain));
         var nobody = Guid.NewGuid().ToString();
 
         var answer = await SendAsync(MergeRequests.Merge(fixture.Domain, MergeRequests.Pair(fixture.ConnectId, nobody)), admin);
@@ -161,17 +164,24 @@ public sealed class MergeApiTests(AuthClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Deleting_needs_every_bit_not_only_DeleteProfile()
+    public async Task Deleting_needs_the_DeleteProfile_bit_and_the_full_data_grant()
     {
-        // UPT's profile manager role has DeleteProfile but no */* data grant, so it cannot delete; Upt's stand-in for */* is the full mask.
-        foreach (var group in new[] { $"app-{fixture.Domain}-profileManagerRole/f", $"app-global-allButOne/{RouteCase.Hex(AppPermission.Admin & ~AppPermission.SearchProfile)}" })
-        {
-            var answer = await SendAsync(MergeRequests.Delete(fixture.Domain, fixture.ConnectId), await fixture.TokenAsync(group));
-            RoutePermissionTests.AssertForbidden(answer, "DeleteProfile", AppPermission.Admin);
-        }
+        // UPT's profile manager role has DeleteProfile; without the */* data grant it still cannot delete.
+        var manager = $"app-{fixture.Domain}-profileManagerRole/f";
+        var answer = await SendAsync(MergeRequests.Delete(fixture.Domain, fixture.ConnectId), await fixture.TokenAsync(manager));
+        Assert.True(answer.Status == 400, answer.ToString());
+        Assert.Equal("only administrator can delete profiles", answer.ErrorMessage);
 
-        var search = await SendAsync(RouteCase.All["GetProfile"].Build(fixture, fixture.Domain), await fixture.TokenAsync(AuthClusterFixture.GlobalAdmin));
+        var allButDelete = $"app-global-allButOne/{RouteCase.Hex(AppPermission.Admin & ~AppPermission.DeleteProfile)}";
+        answer = await SendAsync(MergeRequests.Delete(fixture.Domain, fixture.ConnectId), await fixture.TokenAsync(allButDelete, AuthClusterFixture.DataAdmin(fixture.Domain)));
+        RoutePermissionTests.AssertForbidden(answer, "DeleteProfile", AppPermission.DeleteProfile);
+
+        var search = await SendAsync(RouteCase.All["GetProfile"].Build(fixture, fixture.Domain), await fixture.TokenAsync(manager, AuthClusterFixture.DataAdmin(fixture.Domain)));
         Assert.True(search.Status == 200, search.ToString());
+
+        // Both: a profile that does not exist is deleted (a no-op), as in UPT.
+        answer = await SendAsync(MergeRequests.Delete(fixture.Domain, Guid.NewGuid().ToString()), await fixture.TokenAsync(manager, AuthClusterFixture.DataAdmin(fixture.Domain)));
+        Assert.True(answer.Status == 200, answer.ToString());
     }
 
     [Fact]

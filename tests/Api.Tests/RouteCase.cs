@@ -41,8 +41,8 @@ public sealed record RouteCase(string Name, AppPermission Permission, Permission
             (f, d) => RuleSetRequests.Save(d, RuleSetRequests.SaveBody("by_last_name"))),
         new RouteCase("ActivateRuleSet", AppPermission.ActivateRuleSet, PermissionScope.DomainHeader,
             (f, d) => RuleSetRequests.Activate(d), RuleSetRequests.SaveDraftAsync),
-        // A missing profile: deleting it is a no-op that succeeds, as in UPT. Every bit is required (UPT's data */*).
-        new RouteCase("DeleteProfile", AppPermission.Admin, PermissionScope.DomainHeader,
+        // A missing profile: deleting it is a no-op that succeeds, as in UPT (the data grant */* is needed too).
+        new RouteCase("DeleteProfile", AppPermission.DeleteProfile, PermissionScope.DomainHeader,
             (f, d) => MergeRequests.Delete(d, Guid.NewGuid().ToString())),
         // A profile with itself: one profile already, so a merge that succeeds and changes nothing.
         new RouteCase("MergeProfiles", AppPermission.MergeProfile, PermissionScope.DomainHeader,
@@ -61,6 +61,14 @@ public sealed record RouteCase(string Name, AppPermission Permission, Permission
             (f, d) => f.PrepareMergedPairAsync(d)),
         new RouteCase("GetInteractionHistory", AppPermission.Public, PermissionScope.DomainHeader,
             (f, d) => MergeRequests.History(d, f.TravellerId, "pax_profile", f.ConnectId)),
+        new RouteCase("ListDataPermissions", AppPermission.Admin, PermissionScope.DomainHeader,
+            (f, d) => DataPermissionRequests.List(d)),
+        new RouteCase("SaveDataPermission", AppPermission.Admin, PermissionScope.DomainHeader,
+            (f, d) => DataPermissionRequests.Save(d, $"ucp-{d}-admin-routecase", "traveller/firstName")),
+        // Each call removes a grant saved just before.
+        new RouteCase("DeleteDataPermission", AppPermission.Admin, PermissionScope.DomainHeader,
+            (f, d) => DataPermissionRequests.Delete(d, $"ucp-{d}-admin-routecase-del"),
+            (f, d) => DataPermissionRequests.SaveAsync(f, d, $"ucp-{d}-admin-routecase-del", "traveller/firstName")),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static TheoryData<string> Names => new(All.Keys);

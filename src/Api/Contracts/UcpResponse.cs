@@ -42,6 +42,10 @@ public sealed record UcpResponse
     [JsonPropertyName("profileMappings"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? ProfileMappings { get; init; }
 
+    /// <summary>The domain's data-access grants, by group (Upt route).</summary>
+    [JsonPropertyName("dataPermissions"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DataPermissionView>? DataPermissions { get; init; }
+
     /// <summary>What a third-party match import did (Upt route).</summary>
     [JsonPropertyName("matchImport"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public MatchImportView? MatchImport { get; init; }

@@ -1,5 +1,6 @@
 using Upt.Api.Auth;
 using Upt.Api.Contracts;
+using Upt.Api.DataPermissions;
 using Upt.Api.Hosting;
 using Upt.Grains;
 using Upt.Matching.Import;
@@ -21,17 +22,23 @@ public static class MatchImportApi
         app.MapPost("/api/ucp/matches/import", ImportAsync).WithTags("Merges").WithName("ImportMatches")
             .WithSummary("Import third-party matches (CSV body: a matching export, or profileId,groupId,score rows)")
             .WithDescription("Ids are profile ids or traveller ids; ids of no profile are dropped and listed. Groups scoring at or above the "
-                + "domain's auto-merge threshold are merged (type ai, factor = score), others are stored as review pairs. Bad rows are listed with their line; the rest is imported.")
+                + "domain's auto-merge threshold are merged (type ai, factor = score), others are stored as review pairs. Bad rows are listed with their line; the rest is imported. "
+                + "It merges profiles, so it needs the data grant */* besides the MergeProfile bit: 400 'only administrator can merge profiles' otherwise.")
             .Accepts<string>("text/csv")
             .RequireUcpPermission(AppPermission.MergeProfile);
         return app;
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> ImportAsync(HttpContext http, IGrainFactory grains, CallerDataAccess data)
     {
         if (!DomainHeader.TryGet(http, out var domain, out var failure))
         {
             return failure!;
+        }
+
+        if (await DataAdmin.RequireAsync(http, data, domain, "merge") is { } notAdmin)
+        {
+            return notAdmin;
         }
 
         if (http.Request.ContentLength is > MaxBytes)

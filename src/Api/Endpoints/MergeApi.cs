@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Upt.Api.Auth;
 using Upt.Api.Contracts;
+using Upt.Api.DataPermissions;
 using Upt.Api.Hosting;
 using Upt.Api.Validation;
 using Upt.Grains;
@@ -22,23 +23,30 @@ public static class MergeApi
         group.MapPost("/merge", MergeAsync).WithName("MergeProfiles")
             .WithSummary("Merge 1–50 profile pairs: {\"mergeRq\": [{\"source\", \"target\", \"mergeContext\": {\"mergeType\": rule|ai|manual, ...}}]}")
             .WithDescription("Synchronous: the answer's asyncEvent (usecase mergeProfiles) is already 'success'. The smaller current profile id survives. "
-                + "The operator is the token's subject when there is one. 400 for an invalid pair (nothing is merged), 404 when a profile does not exist.")
+                + "The operator is the token's subject when there is one. 400 for an invalid pair (nothing is merged), 404 when a profile does not exist. "
+                + "Needs the data grant */* besides the MergeProfile bit: 400 'only administrator can merge profiles' otherwise.")
             .Accepts<MergeBody>("application/json")
             .RequireUcpPermission(AppPermission.MergeProfile);
         group.MapPost("/unmerge", UnmergeAsync).WithName("UnmergeProfiles")
             .WithSummary("Undo a merge: {\"unmergeRq\": {\"mergedIntoConnectID\", \"toUnmergeConnectID\" | \"interactionToUnmerge\" + \"interactionType\", \"unmergeContext\"}}")
             .WithDescription("Synchronous: the answer's asyncEvent (usecase unmergeProfiles) is already 'success'. With an interaction, the profile taken out is "
-                + "the one that interaction was ingested for. 400 when the profile is not merged into mergedIntoConnectID.")
+                + "the one that interaction was ingested for. 400 when the profile is not merged into mergedIntoConnectID. "
+                + "Needs the data grant */* besides the UnmergeProfile bit: 400 'only administrator can unmerge profiles' otherwise.")
             .Accepts<UnmergeBody>("application/json")
             .RequireUcpPermission(AppPermission.UnmergeProfile);
         return app;
     }
 
-    private static async Task<IResult> MergeAsync(HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> MergeAsync(HttpContext http, IGrainFactory grains, CallerDataAccess data)
     {
         if (!DomainHeader.TryGet(http, out var domain, out var failure))
         {
             return failure!;
+        }
+
+        if (await DataAdmin.RequireAsync(http, data, domain, "merge") is { } notAdmin)
+        {
+            return notAdmin;
         }
 
         var (body, parseError) = await ReadAsync<MergeBody>(http);
@@ -79,11 +87,16 @@ public static class MergeApi
         return UcpContext.Ok(http, new UcpResponse { AsyncEvent = new AsyncEvent(http.TxId(), MergeUseCase, "success", DateTimeOffset.UtcNow, 1) });
     }
 
-    private static async Task<IResult> UnmergeAsync(HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> UnmergeAsync(HttpContext http, IGrainFactory grains, CallerDataAccess data)
     {
         if (!DomainHeader.TryGet(http, out var domain, out var failure))
         {
             return failure!;
+        }
+
+        if (await DataAdmin.RequireAsync(http, data, domain, "unmerge") is { } notAdmin)
+        {
+            return notAdmin;
         }
 
         var (body, parseError) = await ReadAsync<UnmergeBody>(http);

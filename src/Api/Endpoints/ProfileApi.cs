@@ -1,7 +1,10 @@
+using System.Text.Json.Nodes;
 using Upt.Api.Auth;
 using Upt.Api.Contracts;
+using Upt.Api.DataPermissions;
 using Upt.Api.Hosting;
 using Upt.Api.Validation;
+using Upt.DataPermissions;
 using Upt.Grains;
 
 namespace Upt.Api.Endpoints;
@@ -12,24 +15,31 @@ public static class ProfileApi
     private const int MaxSearchResults = 1000;
     private const int MaxWindow = 100_000;
 
+    // A record type the caller sees only under a condition is read whole (newest first, up to this many) and filtered
+    // before paging, so pages and total_records count only records the caller may see.
+    private const int FilteredScan = 10_000;
+
     public static IEndpointRouteBuilder MapProfileApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ucp/profile").WithTags("Profiles");
         group.MapGet("", SearchAsync).WithName("SearchProfiles")
             .WithSummary("Search profiles by travellerId (exact, wins over the rest), or by any AND-combination of email, phone and lastName")
+            .WithDescription("Profiles and fields are filtered by the caller's data permission: a profile its traveller grant does not show is left out.")
             .RequireUcpPermission(AppPermission.SearchProfile);
         group.MapGet("/{id}", GetAsync).WithName("GetProfile")
             .WithSummary("The 360 view of a profile, objects paginated per type (objects=a,b&pages=0,1&pageSizes=10,10)")
+            .WithDescription("Filtered by the caller's data permission: 404 when its traveller grant does not show the profile; record lists and "
+                + "paginationMetadata only for the record types it may see, pages and total_records counting only the records it may see.")
             .RequireUcpPermission(AppPermission.SearchProfile);
-        // UPT also requires the full data grant (*/*) to delete; Upt has no data permissions yet, so only a caller with
-        // every bit (an admin group of the domain or a global one) may delete.
+        // As in UPT: the DeleteProfile bit, and the full data grant */* (checked in the handler: 400 otherwise).
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteProfile")
             .WithSummary("Delete a profile (an id that was merged away deletes its survivor) with its objects; 200 also when it did not exist")
-            .RequireUcpPermission(AppPermission.Admin);
+            .WithDescription("Needs the data grant */* besides the DeleteProfile bit: 400 'only administrator can delete profiles' otherwise.")
+            .RequireUcpPermission(AppPermission.DeleteProfile);
         return app;
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext http, IGrainFactory grains, string? travellerId, string? email, string? phone, string? lastName)
+    private static async Task<IResult> SearchAsync(HttpContext http, IGrainFactory grains, CallerDataAccess data, string? travellerId, string? email, string? phone, string? lastName)
     {
         if (!DomainHeader.TryGet(http, out var domain, out var failure))
         {
@@ -44,30 +54,37 @@ public static class ProfileApi
             }
         }
 
+        var criteria = new[] { (IdentifierKinds.Email, email), (IdentifierKinds.Phone, phone), (IdentifierKinds.LastName, lastName) }
+            .Where(c => !string.IsNullOrEmpty(c.Item2)).ToList();
+        if (string.IsNullOrEmpty(travellerId) && criteria.Count == 0)
+        {
+            return UcpContext.Fail(http, 400, "validation error: at least one of travellerId, email, phone, lastName is required");
+        }
+
+        // No traveller grant: no profile to show, so nothing is looked up.
+        var access = await data.ForAsync(http, domain);
         IReadOnlyList<string> ids;
-        if (!string.IsNullOrEmpty(travellerId))
+        if (!access.CanSee(DataObjects.Traveller))
+        {
+            ids = [];
+        }
+        else if (!string.IsNullOrEmpty(travellerId))
         {
             ids = await grains.GetGrain<IIdentifierGrain>(GrainKeys.Identifier(domain, IdentifierKinds.Traveller, travellerId)).FindProfilesAsync();
         }
         else
         {
-            var criteria = new[] { (IdentifierKinds.Email, email), (IdentifierKinds.Phone, phone), (IdentifierKinds.LastName, lastName) }
-                .Where(c => !string.IsNullOrEmpty(c.Item2)).ToList();
-            if (criteria.Count == 0)
-            {
-                return UcpContext.Fail(http, 400, "validation error: at least one of travellerId, email, phone, lastName is required");
-            }
-
             var sets = await Task.WhenAll(criteria.Select(c =>
                 grains.GetGrain<IIdentifierGrain>(GrainKeys.Identifier(domain, c.Item1, c.Item2!)).FindProfilesAsync().AsTask()));
             ids = sets.Skip(1).Aggregate((IEnumerable<string>)sets[0], (acc, s) => acc.Intersect(s)).Order(StringComparer.Ordinal).Take(MaxSearchResults).ToList();
         }
 
         var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IProfileGrain>(GrainKeys.Profile(domain, id)).GetAsync(ProfileQuery.FieldsOnly).AsTask()));
-        return UcpContext.Ok(http, new UcpResponse { Profiles = views.OfType<ProfileView>().Select(TravellerMapper.ToTraveller).ToList() });
+        var profiles = views.OfType<ProfileView>().Select(v => ProfileDataFilter.Apply(access, TravellerMapper.ToTraveller(v))).OfType<JsonObject>().ToList();
+        return UcpContext.Ok(http, new UcpResponse { Profiles = profiles });
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, IGrainFactory grains, string id, string? objects, string? pages, string? pageSizes)
+    private static async Task<IResult> GetAsync(HttpContext http, IGrainFactory grains, CallerDataAccess data, string id, string? objects, string? pages, string? pageSizes)
     {
         if (!DomainHeader.TryGet(http, out var domain, out var failure))
         {
@@ -92,7 +109,14 @@ public static class ProfileApi
             return UcpContext.Fail(http, 400, $"validation error: unknown object type {unknown}");
         }
 
-        // Pages per type may differ; query each distinct (page, size) once.
+        // A profile the caller may not see is not found, before any read: nothing tells it apart from a missing one.
+        var access = await data.ForAsync(http, domain);
+        if (!access.CanSee(DataObjects.Traveller))
+        {
+            return NotFound(http, id);
+        }
+
+        // Pages per type may differ; query each distinct (page, size) once. Types the caller may not see are not read.
         var requests = new List<(string Type, int Page, int Size)>();
         var allTypes = types ?? TravellerMapper.RecordLists.Keys.ToList();
         for (var i = 0; i < allTypes.Count; i++)
@@ -104,27 +128,46 @@ public static class ProfileApi
                 return UcpContext.Fail(http, 400, $"validation error: invalid page/pageSize for {allTypes[i]} (page >= 0, pageSize >= 1, (page+1)*pageSize <= {MaxWindow})");
             }
 
-            requests.Add((allTypes[i], page.Value, size.Value));
+            if (access.CanSee(allTypes[i]))
+            {
+                requests.Add((allTypes[i], page.Value, size.Value));
+            }
         }
 
+        var filtered = requests.Where(r => access.RestrictsRows(r.Type)).DistinctBy(r => r.Type).ToDictionary(r => r.Type, StringComparer.Ordinal);
         var profile = grains.GetGrain<IProfileGrain>(GrainKeys.Profile(domain, id));
-        var parts = await Task.WhenAll(requests.GroupBy(r => (r.Page, r.Size)).Select(g =>
-            profile.GetAsync(new ProfileQuery(g.Select(r => r.Type).ToList(), g.Key.Page, g.Key.Size)).AsTask()));
+        var reads = requests.Select(r => filtered.ContainsKey(r.Type) ? r with { Page = 0, Size = FilteredScan } : r).ToList();
+        var parts = reads.Count == 0
+            ? [await profile.GetAsync(ProfileQuery.FieldsOnly)]
+            : await Task.WhenAll(reads.GroupBy(r => (r.Page, r.Size)).Select(g =>
+                profile.GetAsync(new ProfileQuery(g.Select(r => r.Type).ToList(), g.Key.Page, g.Key.Size)).AsTask()));
         if (parts.Any(p => p is null))
         {
-            return UcpContext.Fail(http, 404, $"profile {id} not found", "not_found");
+            return NotFound(http, id);
         }
 
         var merged = parts[0]! with { Objects = parts.SelectMany(p => p!.Objects).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal) };
-        var metadata = merged.Objects.ToDictionary(o => TravellerMapper.RecordLists[o.Key], o => new PaginationMetadata(o.Value.Total), StringComparer.Ordinal);
-        return UcpContext.Ok(http, new UcpResponse { Profiles = [TravellerMapper.ToTraveller(merged)], PaginationMetadata = metadata });
+        if (ProfileDataFilter.Apply(access, TravellerMapper.ToTraveller(merged)) is not { } traveller)
+        {
+            return NotFound(http, id);
+        }
+
+        var metadata = merged.Objects.ToDictionary(o => TravellerMapper.RecordLists[o.Key], o => new PaginationMetadata(
+            filtered.TryGetValue(o.Key, out var r) ? ProfileDataFilter.Page(traveller, TravellerMapper.RecordLists[o.Key], r.Page, r.Size) : o.Value.Total),
+            StringComparer.Ordinal);
+        return UcpContext.Ok(http, new UcpResponse { Profiles = [traveller], PaginationMetadata = metadata });
     }
 
-    private static async Task<IResult> DeleteAsync(HttpContext http, IGrainFactory grains, string id)
+    private static async Task<IResult> DeleteAsync(HttpContext http, IGrainFactory grains, CallerDataAccess data, string id)
     {
         if (!DomainHeader.TryGet(http, out var domain, out var failure))
         {
             return failure!;
+        }
+
+        if (await DataAdmin.RequireAsync(http, data, domain, "delete") is { } notAdmin)
+        {
+            return notAdmin;
         }
 
         if (UcpValidation.ProfileIdError("id", id) is { } error)
@@ -136,6 +179,8 @@ public static class ProfileApi
         await grains.GetGrain<IMergeGrain>(domain).DeleteProfileAsync(id, CallerSubject.Of(http.User), http.RequestAborted);
         return UcpContext.Ok(http, new UcpResponse());
     }
+
+    private static IResult NotFound(HttpContext http, string id) => UcpContext.Fail(http, 404, $"profile {id} not found", "not_found");
 
     private static List<string>? Split(string? csv) =>
         string.IsNullOrEmpty(csv) ? null : csv.Split(',', StringSplitOptions.TrimEntries).ToList();

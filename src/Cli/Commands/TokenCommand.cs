@@ -16,11 +16,14 @@ internal static class TokenCommand
     /// <summary>Every application permission in every domain.</summary>
     internal const string GlobalAdminGroup = "app-global-adminRole/ffffffff";
 
+    /// <summary>All profile data (<c>*/*</c>) of the domain <c>./upt run</c> creates; app groups grant no data.</summary>
+    internal const string DemoDataAdminGroup = "ucp-demo-admin";
+
     public static Command Create()
     {
         var groups = new Option<string[]>("--groups")
         {
-            Description = $"Group names, comma separated or repeated (default {GlobalAdminGroup}); e.g. app-demo-profileManagerRole/f",
+            Description = $"Group names, comma separated or repeated (default {GlobalAdminGroup},{DemoDataAdminGroup}); e.g. app-demo-profileManagerRole/f,ucp-demo-admin",
             AllowMultipleArgumentsPerToken = true,
         };
         var issuer = new Option<string>("--issuer")
@@ -47,7 +50,7 @@ internal static class TokenCommand
                 .ToList();
             var request = new DevTokenRequest
             {
-                Groups = names.Count > 0 ? names : [GlobalAdminGroup],
+                Groups = names.Count > 0 ? names : [GlobalAdminGroup, DemoDataAdminGroup],
                 ExpiresIn = parse.GetValue(expiresIn) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             };
             var url = new Uri(parse.GetValue(issuer)!);

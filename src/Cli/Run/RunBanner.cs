@@ -33,7 +33,7 @@ internal static class RunBanner
             "Try:",
             $"  curl {bearer} -H 'customer-profiles-domain: {domain}' {api}/api/ucp/admin/{domain}",
             $"  curl {bearer} -H 'customer-profiles-domain: {domain}' '{api}/api/ucp/profile?lastName=Garcia'",
-            $"  {tokenCommand} --groups app-{domain}-profileManagerRole/f   (a narrower token: search, delete, merge in '{domain}' only)",
+            $"  {tokenCommand} --groups app-{domain}-profileManagerRole/f,ucp-{domain}-admin   (a narrower token: search, delete, merge in '{domain}' only)",
             $"  ./upt replay --domain {domain} --from {DateTime.UtcNow:yyyy-MM-dd} --to {DateTime.UtcNow:yyyy-MM-dd} --token \"$({tokenCommand})\"   (ingest today's backup again)",
             $"  ./upt produce --endpoint {cluster.KinesisEndpoint.ToString().TrimEnd('/')} --stream {cluster.StreamName} --domain {domain} --generate 1000",
             "",
