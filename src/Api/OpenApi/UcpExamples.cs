@@ -42,6 +42,11 @@ internal static class UcpExamples
             """{@TX@, "ruleSets": [{"name": "active", "latestVersion": 1, "lastActivationTimestamp": "2026-11-20T09:12:00Z", "rules": [{"index": 0, "name": "same loyalty id", "description": "Air loyalty ids are unique per programme", "conditions": [{"index": 0, "conditionType": "match", "incomingObjectType": "air_loyalty", "incomingObjectField": "loyalty_id", "op": "equals", "existingObjectType": "air_loyalty", "existingObjectField": "loyalty_id", "indexNormalization": {"lowercase": true, "trim": true}}]}]}], "profileMappings": ["FirstName", "LastName", "PersonalEmailAddress"]}"""),
         ["SaveRuleSet"] = new("""{"saveRuleSetRq": {"rules": [{"index": 0, "name": "same email", "description": "Personal e-mail identifies a traveller", "conditions": [{"index": 0, "conditionType": "match", "incomingObjectType": "_profile", "incomingObjectField": "PersonalEmailAddress", "op": "equals", "existingObjectType": "_profile", "existingObjectField": "PersonalEmailAddress", "indexNormalization": {"lowercase": true, "trim": true}}]}]}}""",
             """{@TX@}"""),
+        ["ListDataPermissions"] = new(null,
+            """{@TX@, "dataPermissions": [{"group": "ucp-travel_demo-admin", "permission": "*/*"}, {"group": "ucp-travel_demo-admin-agents", "permission": "traveller/*,birthDate\nair_booking/*?from = BOS or to = BOS"}]}"""),
+        ["SaveDataPermission"] = new("""{"dataPermission": {"group": "ucp-travel_demo-admin-agents", "permission": "traveller/*,birthDate\nair_booking/*?from = BOS or to = BOS"}}""",
+            """{@TX@, "dataPermissions": [{"group": "ucp-travel_demo-admin", "permission": "*/*"}, {"group": "ucp-travel_demo-admin-agents", "permission": "traveller/*,birthDate\nair_booking/*?from = BOS or to = BOS"}]}"""),
+        ["DeleteDataPermission"] = new(null, """{@TX@, "dataPermissions": [{"group": "ucp-travel_demo-admin", "permission": "*/*"}]}"""),
         ["ActivateRuleSet"] = new(null,
             """{@TX@, "asyncEvent": {"item_type": "5f0c3c1e-0000-4000-8000-000000000001", "item_id": "startBatchIdRes", "status": "running", "lastUpdated": "2026-11-20T09:12:00Z", "progress": 0.25}}"""),
     };
