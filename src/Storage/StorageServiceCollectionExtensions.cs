@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<GroupCommitWriter>();
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<DomainStore>();
+        services.AddSingleton<ErrorStore>();
         services.AddSingleton<BatchStore>();
         services.AddSingleton<MergeHistoryStore>();
         services.AddSingleton<MatchPairStore>();

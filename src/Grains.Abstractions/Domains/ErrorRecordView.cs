@@ -1,6 +1,9 @@
 namespace Upt.Grains;
 
-/// <summary>A rejected object or record, kept for review and retry. <see cref="Source"/>: file and line of a batch record.</summary>
+/// <summary>
+/// A rejected object or record, kept for review and retry. <see cref="Source"/>: file and line of a batch record;
+/// <see cref="RetryCount"/> and <see cref="LastRetryAt"/>: the retries of its raw record so far.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("upt.error-record")]
 public sealed record ErrorRecordView(
     [property: Id(0)] string Id,
@@ -12,4 +15,6 @@ public sealed record ErrorRecordView(
     [property: Id(6)] string? TransactionId,
     [property: Id(7)] string Raw,
     [property: Id(8)] DateTimeOffset CreatedAt,
-    [property: Id(9)] string? Source = null);
+    [property: Id(9)] string? Source = null,
+    [property: Id(10)] int RetryCount = 0,
+    [property: Id(11)] DateTimeOffset? LastRetryAt = null);

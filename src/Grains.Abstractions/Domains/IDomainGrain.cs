@@ -48,4 +48,20 @@ public interface IDomainGrain : IGrainWithStringKey
     /// <summary>Active and draft sets, plus history when <paramref name="includeHistory"/>, by activation time ascending (a draft first); null when the domain does not exist.</summary>
     [Alias("ListRuleSets"), ReadOnly]
     ValueTask<IReadOnlyList<RuleSet>?> ListRuleSetsAsync(bool includeHistory, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The summary prompt and the auto-merge threshold (UPT's <c>domainSetting</c>); the match half is read from
+    /// <see cref="DomainSettings.Fuzzy"/>. Null when the domain does not exist.
+    /// </summary>
+    [Alias("GetPromptAndMatchConfig"), ReadOnly]
+    ValueTask<PromptAndMatchConfig?> GetPromptAndMatchConfigAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Validates and saves both settings in one write: the prompt is kept with the domain, the match half sets
+    /// <see cref="FuzzyMatchSettings.AutoMergeThreshold"/> and <see cref="FuzzyMatchSettings.AutoMergeDisabled"/> (inactive =
+    /// auto-merge off). Returns the validation messages; empty when saved. Nothing changes when any is invalid or the
+    /// domain does not exist (then the message says so).
+    /// </summary>
+    [Alias("SavePromptAndMatchConfig")]
+    ValueTask<IReadOnlyList<string>> SavePromptAndMatchConfigAsync(PromptAndMatchConfig config, CancellationToken cancellationToken = default);
 }

@@ -119,6 +119,31 @@ internal sealed class DomainGrain(
     public ValueTask<IReadOnlyList<RuleSet>?> ListRuleSetsAsync(bool includeHistory, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(state.State.Exists ? DomainRuleSets.List(state.State, includeHistory) : null);
 
+    public ValueTask<PromptAndMatchConfig?> GetPromptAndMatchConfigAsync(CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(state.State.Exists
+            ? new PromptAndMatchConfig(state.State.Prompt ?? PromptConfig.Inactive, PromptAndMatchRules.ToMatchConfig(state.State.Settings.Fuzzy))
+            : null);
+
+    public async ValueTask<IReadOnlyList<string>> SavePromptAndMatchConfigAsync(PromptAndMatchConfig config, CancellationToken cancellationToken = default)
+    {
+        if (!state.State.Exists)
+        {
+            return [$"domain {Name} not found"];
+        }
+
+        var errors = PromptAndMatchRules.Validate(config);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        // One write: the prompt and the fuzzy settings the matcher reads (within its settings cache's few seconds).
+        state.State.Prompt = config.Prompt with { Value = config.Prompt.Value ?? "" };
+        state.State.Settings = state.State.Settings with { Fuzzy = PromptAndMatchRules.Apply(state.State.Settings.Fuzzy, config.Match) };
+        await state.WriteStateAsync(cancellationToken);
+        return [];
+    }
+
     public async ValueTask<bool> DeleteAsync(CancellationToken cancellationToken = default)
     {
         if (!state.State.Exists)
@@ -127,6 +152,7 @@ internal sealed class DomainGrain(
         }
 
         await domains.DeleteDomainDataAsync(Name, cancellationToken);
+        await GrainFactory.GetGrain<IPortalConfigGrain>(Name).ClearAsync(cancellationToken);
         await DeactivateLiveGrainsAsync();
         await GrainFactory.GetGrain<IDataPermissionGrain>(Name).ClearAsync(cancellationToken);
         await state.ClearStateAsync(cancellationToken);
@@ -158,6 +184,6 @@ internal sealed class DomainGrain(
     {
         var (items, total) = await domains.ListErrorsAsync(Name, page, pageSize, travellerId, cancellationToken);
         return new ErrorPage(items.Select(e => new ErrorRecordView(e.Id, e.Category, e.Message, e.Domain, e.ObjectType,
-            e.TravellerId, e.TransactionId, e.Raw, e.CreatedAt, e.Source)).ToList(), total);
+            e.TravellerId, e.TransactionId, e.Raw, e.CreatedAt, e.Source, e.RetryCount, e.LastRetryAt)).ToList(), total);
     }
 }

@@ -18,4 +18,10 @@ public sealed class DomainState
 
     /// <summary>Formerly active rule sets (<c>v&lt;N&gt;</c>), oldest first.</summary>
     [Id(4)] public List<RuleSet> RuleSetHistory { get; set; } = [];
+
+    /// <summary>
+    /// The summary prompt (UPT's <c>promptConfig</c>); null until one is saved. Kept here, not in
+    /// <see cref="DomainSettings"/>, which travels with every ingestion call, while only the summary route reads it.
+    /// </summary>
+    [Id(5)] public PromptConfig? Prompt { get; set; }
 }

@@ -18,7 +18,7 @@ internal static class MetricsSetup
     public static WebApplicationBuilder AddUptMetrics(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(KinesisMeter, IngestMetrics.MeterName, Upt.Grains.Fuzzy.FuzzyMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", RuntimeMeter)
+            .AddMeter(KinesisMeter, IngestMetrics.MeterName, Upt.Grains.Fuzzy.FuzzyMetrics.MeterName, Upt.Grains.Errors.ErrorRetryMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", RuntimeMeter)
             .AddPrometheusExporter());
         return builder;
     }

@@ -6,6 +6,7 @@ using Orleans.Streams;
 using Upt.Silo.ChangeStream;
 using Upt.Grains;
 using Upt.Grains.Batch;
+using Upt.Grains.Errors;
 using Upt.Grains.Ingest.Backup;
 using Upt.Streaming.Kinesis.Hosting;
 
@@ -54,6 +55,12 @@ internal static class SiloSetup
                 o.Invariant = "Npgsql";
                 o.ConnectionString = connectionString;
             });
+            // Reminders wake the error maintenance (retention purge and retries) across restarts.
+            orleans.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            });
             // On Kubernetes: silo name = pod name, pod labels orleans/clusterId and orleans/serviceId, and silos whose
             // pods are gone are declared dead at once (reads POD_NAME, POD_NAMESPACE, POD_IP; RBAC on pods: get, list, watch, patch).
             if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")))
@@ -81,6 +88,8 @@ internal static class SiloSetup
                 });
             }
         });
+        // After UseOrleans: its start-up step calls a grain, so it must start after the silo.
+        builder.Services.AddUptErrorMaintenance();
 
         return builder;
     }

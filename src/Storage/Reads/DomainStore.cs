@@ -25,7 +25,7 @@ public sealed class DomainStore(NpgsqlDataSource dataSource)
     {
         const string filter = "domain = @d AND (@t::text IS NULL OR traveller_id = @t)";
         await using var cmd = dataSource.CreateCommand($"""
-            SELECT id, domain, category, message, object_type, traveller_id, transaction_id, raw, created_at, source
+            SELECT id, domain, category, message, object_type, traveller_id, transaction_id, raw, created_at, source, retry_count, last_retry_at
             FROM upt_errors WHERE {filter} ORDER BY created_at DESC, id LIMIT @l OFFSET @o;
             SELECT count(*) FROM upt_errors WHERE {filter};
             """);
@@ -37,9 +37,7 @@ public sealed class DomainStore(NpgsqlDataSource dataSource)
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add(new ErrorRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7),
-                reader.GetFieldValue<DateTimeOffset>(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
+            items.Add(ErrorStore.ReadRow(reader));
         }
 
         await reader.NextResultAsync(cancellationToken);
@@ -52,7 +50,7 @@ public sealed class DomainStore(NpgsqlDataSource dataSource)
     {
         await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
-        foreach (var table in new[] { "upt_objects", "upt_lookups", "upt_travellers", "upt_profiles", "upt_counters", "upt_errors", "upt_batch_files", "upt_batch_runs", "upt_merge_history", "upt_unmerge_blocks", "upt_match_pairs", "upt_match_blocks" })
+        foreach (var table in new[] { "upt_objects", "upt_lookups", "upt_travellers", "upt_profiles", "upt_counters", "upt_errors", "upt_batch_files", "upt_batch_runs", "upt_merge_history", "upt_unmerge_blocks", "upt_match_pairs", "upt_match_blocks", "upt_error_retries" })
         {
             await using var cmd = new NpgsqlCommand($"DELETE FROM {table} WHERE domain = @d", conn, tx);
             cmd.Parameters.AddWithValue("d", domain);

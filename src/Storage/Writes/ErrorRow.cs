@@ -2,7 +2,8 @@ namespace Upt.Storage;
 
 /// <summary>
 /// An error record to keep. <see cref="Id"/> derives from the source position so that redelivery is idempotent.
-/// <see cref="Source"/> (file and line of a batch record) is read back, and set by <see cref="BatchStore.TagErrorSourcesAsync"/>.
+/// <see cref="Source"/> (file and line of a batch record) is read back, and set by <see cref="BatchStore.TagErrorSourcesAsync"/>;
+/// <see cref="RetryCount"/> and <see cref="LastRetryAt"/> are read back, and set by <see cref="ErrorStore.RecordAttemptAsync"/>.
 /// </summary>
 public sealed record ErrorRow(
     string Id,
@@ -14,4 +15,6 @@ public sealed record ErrorRow(
     string? TransactionId,
     string Raw,
     DateTimeOffset CreatedAt,
-    string? Source = null);
+    string? Source = null,
+    int RetryCount = 0,
+    DateTimeOffset? LastRetryAt = null);
