@@ -49,6 +49,22 @@ public sealed record UcpResponse
     /// <summary>What a third-party match import did (Upt route).</summary>
     [JsonPropertyName("matchImport"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public MatchImportView? MatchImport { get; init; }
+
+    /// <summary>The domain's hyperlink templates.</summary>
+    [JsonPropertyName("portalConfig"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PortalConfigView? PortalConfig { get; init; }
+
+    /// <summary>The domain's summary prompt and auto-merge threshold.</summary>
+    [JsonPropertyName("domainSetting"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DomainSettingView? DomainSetting { get; init; }
+
+    /// <summary>A narrative summary of one profile.</summary>
+    [JsonPropertyName("profileSummary"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ProfileSummary { get; init; }
+
+    /// <summary>What an operator's retry of an error record did (Upt route).</summary>
+    [JsonPropertyName("errorRetry"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ErrorRetryView? ErrorRetry { get; init; }
 }
 
 /// <summary>Per record list: how many records the profile has of that type.</summary>
@@ -91,7 +107,10 @@ public sealed record AsyncEvent(
     [property: JsonPropertyName("lastUpdated")] DateTimeOffset LastUpdated,
     [property: JsonPropertyName("progress")] double Progress);
 
-/// <summary>An error record as UPT's API shows it; Upt adds <c>source</c> (file and line) for batch records.</summary>
+/// <summary>
+/// An error record as UPT's API shows it; Upt adds <c>source</c> (file and line) for batch records, and <c>retryCount</c> and
+/// <c>lastRetryAt</c> (the retries of its raw record so far).
+/// </summary>
 public sealed record IngestionErrorView(
     [property: JsonPropertyName("error_id")] string ErrorId,
     [property: JsonPropertyName("category")] string Category,
@@ -102,4 +121,6 @@ public sealed record IngestionErrorView(
     [property: JsonPropertyName("travelerId")] string TravelerId,
     [property: JsonPropertyName("transactionId")] string TransactionId,
     [property: JsonPropertyName("timestamp")] DateTimeOffset Timestamp,
-    [property: JsonPropertyName("source"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source = null);
+    [property: JsonPropertyName("source"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source = null,
+    [property: JsonPropertyName("retryCount")] int RetryCount = 0,
+    [property: JsonPropertyName("lastRetryAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LastRetryAt = null);

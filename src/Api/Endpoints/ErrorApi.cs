@@ -48,7 +48,7 @@ public static class ErrorApi
         return UcpContext.Ok(http, new UcpResponse
         {
             IngestionErrors = result.Items.Select(e => new IngestionErrorView(e.Id, e.Category, e.Message, e.Domain, e.ObjectType, e.Raw,
-                e.TravellerId ?? "", e.TransactionId ?? "", e.CreatedAt, e.Source)).ToList(),
+                e.TravellerId ?? "", e.TransactionId ?? "", e.CreatedAt, e.Source, e.RetryCount, e.LastRetryAt)).ToList(),
             TotalErrors = result.Total,
         });
     }
