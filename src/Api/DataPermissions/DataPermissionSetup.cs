@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Upt.Api.Summaries;
 
 namespace Upt.Api.DataPermissions;
 
@@ -10,6 +11,8 @@ public static class DataPermissionSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<DataPermissionCache>();
         builder.Services.AddSingleton<CallerDataAccess>();
+        // Added, not tried: the last registration wins, whichever of this and AddUptProfileSummaries runs first.
+        builder.Services.AddSingleton<ISummaryDataFilter, PermissionSummaryDataFilter>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
