@@ -61,6 +61,26 @@ public sealed record RouteCase(string Name, AppPermission Permission, Permission
             (f, d) => f.PrepareMergedPairAsync(d)),
         new RouteCase("GetInteractionHistory", AppPermission.Public, PermissionScope.DomainHeader,
             (f, d) => MergeRequests.History(d, f.TravellerId, "pax_profile", f.ConnectId)),
+        new RouteCase("GetPortalConfig", AppPermission.Public, PermissionScope.DomainHeader,
+            (f, d) => SettingsRequests.GetPortal(d)),
+        new RouteCase("SavePortalConfig", AppPermission.SaveHyperlink, PermissionScope.DomainHeader,
+            (f, d) => SettingsRequests.SavePortal(d, SettingsRequests.BookingLink)),
+        new RouteCase("GetPromptConfig", AppPermission.Public, PermissionScope.DomainHeader,
+            (f, d) => SettingsRequests.GetSettings(d)),
+        // UPT's default threshold, so the shared domain's fuzzy matching stays as it was.
+        new RouteCase("SavePromptConfig", AppPermission.ConfigureGenAi, PermissionScope.DomainHeader,
+            (f, d) => SettingsRequests.SaveSettings(d, "Summarise the traveller for a service agent.", true, 0.99, true)),
+        // UPT: Public; Upt: SearchProfile, like every other read of profile data. Summaries must be on.
+        new RouteCase("GetProfileSummary", AppPermission.SearchProfile, PermissionScope.DomainHeader,
+            (f, d) => SettingsRequests.Summary(d, f.ConnectId), SettingsRequests.EnableSummariesAsync),
+        // An id of no record: deleting it is a no-op that succeeds, as in UPT.
+        new RouteCase("DeleteError", AppPermission.ClearAllErrors, PermissionScope.DomainHeader,
+            (f, d) => ApiRequests.Request(HttpMethod.Delete, $"/api/ucp/error/error_{Guid.NewGuid():N}", d)),
+        new RouteCase("DeleteAllErrors", AppPermission.ClearAllErrors, PermissionScope.DomainHeader,
+            (f, d) => ApiRequests.Request(HttpMethod.Delete, "/api/ucp/error/*", d)),
+        // A record stored just before, whose raw record is no envelope: the retry fails, is counted, and changes nothing else.
+        new RouteCase("RetryError", AppPermission.ClearAllErrors, PermissionScope.DomainHeader,
+            (f, d) => ApiRequests.Request(HttpMethod.Post, $"/api/ucp/error/{ErrorRecords.LastId}/retry", d), ErrorRecords.PrepareAsync),
         new RouteCase("ListDataPermissions", AppPermission.Admin, PermissionScope.DomainHeader,
             (f, d) => DataPermissionRequests.List(d)),
         new RouteCase("SaveDataPermission", AppPermission.Admin, PermissionScope.DomainHeader,
