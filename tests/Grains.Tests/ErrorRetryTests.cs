@@ -125,6 +125,17 @@ public sealed class ErrorRetryTests(ErrorMaintenanceFixture fixture)
     }
 
     [Fact]
+    public async Task A_domain_without_retention_keeps_its_records()
+    {
+        var domain = await fixture.NewDomainAsync(new DomainSettings { ErrorRetentionDays = 0 });
+        var id = await ErrorRows.InsertAsync(fixture.Database, domain, "transformer_exception", "{}", DateTimeOffset.UtcNow.AddDays(-30));
+
+        Assert.Equal(Nothing, await Maintenance(domain).RunAsync());
+
+        Assert.Equal(id, Assert.Single(await ErrorRows.ListAsync(fixture.Database, domain)).Id);
+    }
+
+    [Fact]
     public async Task Deleting_one_record_and_then_all_keeps_the_errors_counter_exact()
     {
         var domain = await fixture.NewDomainAsync();

@@ -41,7 +41,10 @@ internal sealed partial class ErrorMaintenanceGrain(
         }
 
         var now = clock.GetUtcNow();
-        var purged = await errors.PurgeOlderThanAsync(Domain, now - TimeSpan.FromDays(settings.ErrorRetentionDays), Options.PurgeBatch, cancellationToken);
+        // No retention (0 or less) keeps records until they are deleted, rather than purging every record at once.
+        var purged = settings.ErrorRetentionDays > 0
+            ? await errors.PurgeOlderThanAsync(Domain, now - TimeSpan.FromDays(settings.ErrorRetentionDays), Options.PurgeBatch, cancellationToken)
+            : 0;
         await errors.PurgeExpiredLedgerAsync(Domain, now, cancellationToken);
         if (purged > 0)
         {
