@@ -23,6 +23,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<MatchPairStore>();
         services.AddSingleton<MatchBlockStore>();
         services.AddSingleton<FuzzyProfileReader>();
+        services.AddSingleton<PrivacyStore>();
+        services.AddSingleton<SubjectStore>();
         return services;
     }
 }

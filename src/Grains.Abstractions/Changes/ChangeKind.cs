@@ -17,4 +17,7 @@ public enum ChangeKind
 
     /// <summary>The profile was deleted.</summary>
     Deleted = 4,
+
+    /// <summary>A GDPR purge removed everything Upt kept about the profile (it follows the profile's <see cref="Deleted"/>).</summary>
+    Purged = 5,
 }

@@ -8,6 +8,7 @@ using Upt.Grains;
 using Upt.Grains.Batch;
 using Upt.Grains.Errors;
 using Upt.Grains.Ingest.Backup;
+using Upt.Grains.Privacy;
 using Upt.Streaming.Kinesis.Hosting;
 
 namespace Upt.Silo.Hosting;
@@ -32,6 +33,7 @@ internal static class SiloSetup
 
         builder.Services.AddUptBatch();
         builder.Services.AddUptBackup();
+        builder.Services.AddUptPrivacy();
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<ClusterOptions>(o =>

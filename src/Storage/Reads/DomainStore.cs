@@ -50,7 +50,7 @@ public sealed class DomainStore(NpgsqlDataSource dataSource)
     {
         await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
-        foreach (var table in new[] { "upt_objects", "upt_lookups", "upt_travellers", "upt_profiles", "upt_counters", "upt_errors", "upt_batch_files", "upt_batch_runs", "upt_merge_history", "upt_unmerge_blocks", "upt_match_pairs", "upt_match_blocks", "upt_error_retries" })
+        foreach (var table in new[] { "upt_objects", "upt_lookups", "upt_travellers", "upt_profiles", "upt_counters", "upt_errors", "upt_batch_files", "upt_batch_runs", "upt_merge_history", "upt_unmerge_blocks", "upt_match_pairs", "upt_match_blocks", "upt_privacy_searches", "upt_privacy_locations", "upt_error_retries" })
         {
             await using var cmd = new NpgsqlCommand($"DELETE FROM {table} WHERE domain = @d", conn, tx);
             cmd.Parameters.AddWithValue("d", domain);

@@ -10,7 +10,8 @@ namespace Upt.Grains.Ingest.Backup;
 /// <summary>Registers the raw backup of consumed Kinesis records in the silo.</summary>
 public static class BackupServiceCollectionExtensions
 {
-    private const string S3ClientName = "backup";
+    /// <summary>The key of the backup target's S3 client (privacy purges rewrite backup files through it too).</summary>
+    internal const string S3ClientName = "backup";
 
     /// <summary>
     /// Adds <see cref="BackupOptions"/> (section <c>Backup</c>) and, for a bucket target, its S3 client (section
