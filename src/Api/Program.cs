@@ -36,6 +36,8 @@ app.MapPortalConfigApi();
 app.MapPromptConfigApi();
 app.MapProfileSummaryApi();
 app.MapErrorMaintenanceApi();
+app.MapAsyncApi();
+app.MapPrivacyApi();
 app.MapDataPermissionApi();
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireDashboardAccess(app.Environment);
 app.Run();

@@ -46,6 +46,18 @@ public sealed record UcpResponse
     [JsonPropertyName("dataPermissions"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<DataPermissionView>? DataPermissions { get; init; }
 
+    /// <summary>The domain's privacy searches (<c>GET /ucp/privacy</c>).</summary>
+    [JsonPropertyName("privacySearchResults"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PrivacySearchResultView>? PrivacySearchResults { get; init; }
+
+    /// <summary>One privacy search with its locations (<c>GET /ucp/privacy/{id}</c>).</summary>
+    [JsonPropertyName("privacySearchResult"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PrivacySearchResultView? PrivacySearchResult { get; init; }
+
+    /// <summary>Whether a purge runs in the domain (<c>GET /ucp/privacy/purge</c>).</summary>
+    [JsonPropertyName("privacyPurgeStatus"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PrivacyPurgeStatusView? PrivacyPurgeStatus { get; init; }
+
     /// <summary>What a third-party match import did (Upt route).</summary>
     [JsonPropertyName("matchImport"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public MatchImportView? MatchImport { get; init; }
@@ -99,13 +111,14 @@ public sealed record DomainView
     public bool? MatchingEnabled { get; init; }
 }
 
-/// <summary>UPT's async event block.</summary>
+/// <summary>UPT's async event block: <c>item_type</c> is the event id, <c>item_id</c> the use case; Upt adds <c>error</c> when it failed.</summary>
 public sealed record AsyncEvent(
     [property: JsonPropertyName("item_type")] string ItemType,
     [property: JsonPropertyName("item_id")] string ItemId,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("lastUpdated")] DateTimeOffset LastUpdated,
-    [property: JsonPropertyName("progress")] double Progress);
+    [property: JsonPropertyName("progress")] double Progress,
+    [property: JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null);
 
 /// <summary>
 /// An error record as UPT's API shows it; Upt adds <c>source</c> (file and line) for batch records, and <c>retryCount</c> and

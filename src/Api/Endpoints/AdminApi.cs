@@ -68,11 +68,12 @@ public static class AdminApi
             return UcpContext.Fail(http, 400, $"validation error: domain {name} already exists");
         }
 
-        var now = DateTimeOffset.UtcNow;
+        // Created before the answer: the event is already final, and pollable like UPT's.
+        var created = await AsyncEvents.RecordAsync(grains, AsyncUseCases.CreateDomain, name!, cancellationToken: http.RequestAborted);
         return UcpContext.Ok(http, new UcpResponse
         {
-            AsyncEvent = new AsyncEvent(http.TxId(), "createDomain", "success", now, 1),
-            Config = new DomainConfig([new DomainView { CustomerProfileDomain = name!, Created = now }]),
+            AsyncEvent = created,
+            Config = new DomainConfig([new DomainView { CustomerProfileDomain = name!, Created = created.LastUpdated }]),
         });
     }
 
@@ -117,6 +118,6 @@ public static class AdminApi
             return UcpContext.Fail(http, 404, $"domain {id} not found", "not_found");
         }
 
-        return UcpContext.Ok(http, new UcpResponse { AsyncEvent = new AsyncEvent(http.TxId(), "deleteDomain", "success", DateTimeOffset.UtcNow, 1) });
+        return UcpContext.Ok(http, new UcpResponse { AsyncEvent = await AsyncEvents.RecordAsync(grains, AsyncUseCases.DeleteDomain, id, cancellationToken: http.RequestAborted) });
     }
 }

@@ -12,10 +12,10 @@ namespace Upt.Api.Endpoints;
 public static class MergeApi
 {
     /// <summary>The use case UPT names in the merge's async event.</summary>
-    public const string MergeUseCase = "mergeProfiles";
+    public const string MergeUseCase = AsyncUseCases.MergeProfiles;
 
     /// <summary>The use case UPT names in the unmerge's async event.</summary>
-    public const string UnmergeUseCase = "unmergeProfiles";
+    public const string UnmergeUseCase = AsyncUseCases.UnmergeProfiles;
 
     public static IEndpointRouteBuilder MapMergeApi(this IEndpointRouteBuilder app)
     {
@@ -80,11 +80,13 @@ public static class MergeApi
             var m = merges[i];
             if (await merger.MergeAsync(m.Source, m.Target, m.Context, http.RequestAborted) is null)
             {
-                return UcpContext.Fail(http, 404, $"profile {m.Source} or {m.Target} no longer exists; the first {i} of {merges.Count} pairs were merged", "not_found");
+                // Some pairs are merged already: the event records the partial outcome for whoever polls it.
+                var message = $"profile {m.Source} or {m.Target} no longer exists; the first {i} of {merges.Count} pairs were merged";
+                return AsyncEvents.Fail(http, 404, message, await AsyncEvents.RecordAsync(grains, MergeUseCase, domain, message, http.RequestAborted), "not_found");
             }
         }
 
-        return UcpContext.Ok(http, new UcpResponse { AsyncEvent = new AsyncEvent(http.TxId(), MergeUseCase, "success", DateTimeOffset.UtcNow, 1) });
+        return UcpContext.Ok(http, new UcpResponse { AsyncEvent = await AsyncEvents.RecordAsync(grains, MergeUseCase, domain, cancellationToken: http.RequestAborted) });
     }
 
     private static async Task<IResult> UnmergeAsync(HttpContext http, IGrainFactory grains, CallerDataAccess data)
@@ -133,9 +135,10 @@ public static class MergeApi
 
         var operatorId = CallerSubject.Of(http.User) ?? (string.IsNullOrEmpty(rq.UnmergeContext?.OperatorId) ? null : rq.UnmergeContext.OperatorId);
         var outcome = await merger.UnmergeAsync(toUnmerge, mergedInto, operatorId, http.RequestAborted);
+        var done = await AsyncEvents.RecordAsync(grains, UnmergeUseCase, domain, outcome.Succeeded ? null : outcome.Message, http.RequestAborted);
         return outcome.Succeeded
-            ? UcpContext.Ok(http, new UcpResponse { AsyncEvent = new AsyncEvent(http.TxId(), UnmergeUseCase, "success", DateTimeOffset.UtcNow, 1) })
-            : UcpContext.Fail(http, 400, outcome.Message);
+            ? UcpContext.Ok(http, new UcpResponse { AsyncEvent = done })
+            : AsyncEvents.Fail(http, 400, outcome.Message, done);
     }
 
     private static async Task<(T? Body, IResult? Failure)> ReadAsync<T>(HttpContext http)

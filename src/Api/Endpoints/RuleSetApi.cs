@@ -12,7 +12,7 @@ namespace Upt.Api.Endpoints;
 public static class RuleSetApi
 {
     /// <summary>The use case UPT names in the activation's async event.</summary>
-    public const string ActivateUseCase = "startBatchIdRes";
+    public const string ActivateUseCase = AsyncUseCases.StartBatchIdRes;
 
     public static IEndpointRouteBuilder MapRuleSetApi(this IEndpointRouteBuilder app)
     {
@@ -25,7 +25,7 @@ public static class RuleSetApi
             .Accepts<SaveRuleSetBody>("application/json")
             .RequireUcpPermission(AppPermission.SaveRuleSet);
         group.MapPost("/activate", ActivateAsync).WithName("ActivateRuleSet")
-            .WithSummary("Make the draft the active rule set (version + 1; the previous one goes to history); existing profiles are not re-resolved")
+            .WithSummary("Make the draft the active rule set (version + 1; the previous one goes to history); existing profiles are re-resolved in the background: poll the asyncEvent (startBatchIdRes)")
             .RequireUcpPermission(AppPermission.ActivateRuleSet);
         return app;
     }
@@ -84,9 +84,14 @@ public static class RuleSetApi
         }
 
         var result = await grains.GetGrain<IDomainGrain>(domain).ActivateRuleSetAsync();
-        // No background re-resolution job exists yet, so the event is complete when it is returned.
-        var done = new AsyncEvent(http.TxId(), ActivateUseCase, "success", result.RuleSet?.LastActivationTimestamp ?? DateTimeOffset.UtcNow, 1);
-        return Answer(http, result, new UcpResponse { AsyncEvent = done });
+        if (result.Outcome != RuleSetOutcome.Done || result.RuleSet is not { } active)
+        {
+            return Answer(http, result, new UcpResponse());
+        }
+
+        // The event follows the background re-resolution of existing profiles under the new version (UPT could not poll it).
+        var job = await grains.GetGrain<IAsyncEventGrain>(Guid.NewGuid().ToString()).TrackResolutionAsync(domain, active.LatestVersion, http.RequestAborted);
+        return UcpContext.Ok(http, new UcpResponse { AsyncEvent = AsyncEvents.ToContract(job) });
     }
 
     private static IResult Answer(HttpContext http, RuleSetResult result, UcpResponse success) => result.Outcome switch
