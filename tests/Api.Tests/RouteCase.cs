@@ -81,6 +81,22 @@ public sealed record RouteCase(string Name, AppPermission Permission, Permission
         // A record stored just before, whose raw record is no envelope: the retry fails, is counted, and changes nothing else.
         new RouteCase("RetryError", AppPermission.ClearAllErrors, PermissionScope.DomainHeader,
             (f, d) => ApiRequests.Request(HttpMethod.Post, $"/api/ucp/error/{ErrorRecords.LastId}/retry", d), ErrorRecords.PrepareAsync),
+        // An event a merge just recorded.
+        new RouteCase("GetAsyncStatus", AppPermission.Public, PermissionScope.DomainHeader,
+            (f, d) => Privacy.PrivacyRequests.Async(Privacy.RouteCaseEvents.LastEventId, "mergeProfiles"), Privacy.RouteCaseEvents.PrepareEventAsync),
+        new RouteCase("ListPrivacySearches", AppPermission.ListPrivacySearch, PermissionScope.DomainHeader,
+            (f, d) => Privacy.PrivacyRequests.List(d)),
+        new RouteCase("GetPrivacySearch", AppPermission.GetPrivacySearch, PermissionScope.DomainHeader,
+            (f, d) => Privacy.PrivacyRequests.Get(d, f.ConnectId), Privacy.RouteCaseEvents.PrepareSearchAsync),
+        new RouteCase("CreatePrivacySearch", AppPermission.CreatePrivacySearch, PermissionScope.DomainHeader,
+            (f, d) => Privacy.PrivacyRequests.Search(d, f.ConnectId)),
+        new RouteCase("DeletePrivacySearch", AppPermission.DeletePrivacySearch, PermissionScope.DomainHeader,
+            (f, d) => Privacy.PrivacyRequests.Delete(d, Guid.NewGuid().ToString())),
+        // A connect id of no profile: the purge finds nothing and succeeds (the fixture's one profile must stay).
+        new RouteCase("PurgePrivacyData", AppPermission.PrivacyDataPurge, PermissionScope.DomainHeader,
+            (f, d) => Privacy.PrivacyRequests.Purge(d, Guid.NewGuid().ToString())),
+        new RouteCase("GetPurgeStatus", AppPermission.PrivacyDataPurge, PermissionScope.DomainHeader,
+            (f, d) => Privacy.PrivacyRequests.PurgeStatus(d)),
         new RouteCase("ListDataPermissions", AppPermission.Admin, PermissionScope.DomainHeader,
             (f, d) => DataPermissionRequests.List(d)),
         new RouteCase("SaveDataPermission", AppPermission.Admin, PermissionScope.DomainHeader,
