@@ -10,14 +10,14 @@ namespace Upt.Api.Endpoints;
 public static class ErrorMaintenanceApi
 {
     /// <summary>The use case UPT names in the delete-all's async event.</summary>
-    public const string EmptyTableUseCase = "emptyTable";
+    public const string EmptyTableUseCase = AsyncUseCases.EmptyTable;
 
     public static IEndpointRouteBuilder MapErrorMaintenanceApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ucp/error").WithTags("Errors");
         // A constrained parameter outranks the plain one, so "*" always reaches this endpoint.
         group.MapDelete("/{id:regex(^\\*$)}", DeleteAllAsync).WithName("DeleteAllErrors")
-            .WithSummary("Delete every error record of the domain; asyncEvent emptyTable, already 'success'")
+            .WithSummary("Delete every error record of the domain; asyncEvent emptyTable, already 'success' (pollable with GET /api/ucp/async)")
             .RequireUcpPermission(AppPermission.ClearAllErrors);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteError")
             .WithSummary("Delete one error record (an error_id of GET /api/ucp/error); 200 also when it did not exist")
@@ -30,7 +30,7 @@ public static class ErrorMaintenanceApi
 
     /// <summary>
     /// Empties the domain's error records (UPT's <c>emptyTable</c> use case); returns how many went. Synchronous and self-contained,
-    /// so an async-job runner can register it as the body of an <c>emptyTable</c> job as it is.
+    /// so it can become the body of an <c>emptyTable</c> job (<c>AddAsyncJob</c>) if deleting ever needs to run on after the answer.
     /// </summary>
     public static async Task<long> EmptyTableAsync(IGrainFactory grains, string domain, CancellationToken cancellationToken = default)
     {
@@ -50,8 +50,9 @@ public static class ErrorMaintenanceApi
             return missing;
         }
 
+        // Done before the answer: the event is recorded final, and pollable with GET /api/ucp/async like UPT's.
         await EmptyTableAsync(grains, domain, http.RequestAborted);
-        return UcpContext.Ok(http, new UcpResponse { AsyncEvent = new AsyncEvent(http.TxId(), EmptyTableUseCase, "success", DateTimeOffset.UtcNow, 1) });
+        return UcpContext.Ok(http, new UcpResponse { AsyncEvent = await AsyncEvents.RecordAsync(grains, EmptyTableUseCase, domain, cancellationToken: http.RequestAborted) });
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext http, IGrainFactory grains, string id)
