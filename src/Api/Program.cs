@@ -32,6 +32,8 @@ app.MapInteractionHistoryApi();
 app.MapErrorApi();
 app.MapJobApi();
 app.MapRuleSetApi();
+app.MapCacheRuleSetApi();
+app.MapAwsOnlyApi();
 app.MapPortalConfigApi();
 app.MapPromptConfigApi();
 app.MapProfileSummaryApi();

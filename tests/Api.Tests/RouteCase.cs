@@ -6,9 +6,10 @@ namespace Upt.Api.Tests;
 /// One route of the API with the permission it requires and how to build a request for it that succeeds for a
 /// caller who has that permission (the target: the domain whose groups count, created beforehand when it must exist).
 /// <see cref="Prepare"/>, when set, runs before each request (e.g. an activation needs a draft to activate).
+/// <see cref="Allowed"/> is the status a permitted caller gets: 200, or 400 for UPT routes Upt answers with a refusal.
 /// </summary>
 public sealed record RouteCase(string Name, AppPermission Permission, PermissionScope Scope, Func<AuthClusterFixture, string, HttpRequestMessage> Build,
-    Func<AuthClusterFixture, string, Task>? Prepare = null)
+    Func<AuthClusterFixture, string, Task>? Prepare = null, int Allowed = 200)
 {
     /// <summary>Every route of src/Api/Endpoints, with UPT's bit (upt-surface §1.2, §2.2).</summary>
     public static IReadOnlyDictionary<string, RouteCase> All { get; } = new[]
@@ -105,6 +106,27 @@ public sealed record RouteCase(string Name, AppPermission Permission, Permission
         new RouteCase("DeleteDataPermission", AppPermission.Admin, PermissionScope.DomainHeader,
             (f, d) => DataPermissionRequests.Delete(d, $"ucp-{d}-admin-routecase-del"),
             (f, d) => DataPermissionRequests.SaveAsync(f, d, $"ucp-{d}-admin-routecase-del", "traveller/firstName")),
+        // UPT: Public. Upt: CreateDomain on the domain in the path; nothing to refresh, so 200 when it exists.
+        new RouteCase("RefreshDomain", AppPermission.CreateDomain, PermissionScope.DomainInPath,
+            (f, d) => ApiRequests.Request(HttpMethod.Put, $"/api/ucp/admin/{d}", null)),
+        new RouteCase("ListConnectors", AppPermission.Public, PermissionScope.Global,
+            (f, _) => ApiRequests.Request(HttpMethod.Get, "/api/ucp/connector", null)),
+        // Permitted callers get the refusal: Upt has no industry connector, nor AppFlow, nor caches.
+        new RouteCase("LinkConnector", AppPermission.IndustryConnector, PermissionScope.Global,
+            (f, d) => ApiRequests.Request(HttpMethod.Post, "/api/ucp/connector/link", null, new System.Text.Json.Nodes.JsonObject
+            {
+                ["linkIndustryConnectorRq"] = new System.Text.Json.Nodes.JsonObject { ["domainName"] = d, ["removeLink"] = false },
+            }), Allowed: 400),
+        new RouteCase("StartFlows", AppPermission.Public, PermissionScope.Global,
+            (f, _) => ApiRequests.Request(HttpMethod.Post, "/api/ucp/flows", null, new System.Text.Json.Nodes.JsonObject()), Allowed: 400),
+        new RouteCase("RebuildCache", AppPermission.RebuildCache, PermissionScope.DomainHeader,
+            (f, d) => CacheRuleSetRequests.Rebuild(d, "3"), Allowed: 400),
+        new RouteCase("ListCacheRuleSet", AppPermission.ListRuleSet, PermissionScope.DomainHeader,
+            (f, d) => CacheRuleSetRequests.List(d, history: true)),
+        new RouteCase("SaveCacheRuleSet", AppPermission.SaveRuleSet, PermissionScope.DomainHeader,
+            (f, d) => CacheRuleSetRequests.Save(d, CacheRuleSetRequests.SkipBody("test"))),
+        new RouteCase("ActivateCacheRuleSet", AppPermission.ActivateRuleSet, PermissionScope.DomainHeader,
+            (f, d) => CacheRuleSetRequests.Activate(d), CacheRuleSetRequests.SaveDraftAsync),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static TheoryData<string> Names => new(All.Keys);

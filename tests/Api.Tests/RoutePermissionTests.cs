@@ -30,7 +30,7 @@ public sealed class RoutePermissionTests(AuthClusterFixture fixture)
 
         if (c.Permission == AppPermission.Public)
         {
-            Assert.True(answer.Status == 200, answer.ToString());
+            Assert.True(answer.Status == c.Allowed, answer.ToString());
         }
         else
         {
@@ -51,12 +51,14 @@ public sealed class RoutePermissionTests(AuthClusterFixture fixture)
     [Theory, MemberData(nameof(RouteCase.Names), MemberType = typeof(RouteCase))]
     public async Task Global_admin_gets_2xx(string route)
     {
+        var c = RouteCase.All[route];
         var target = await TargetAsync(route, create: true);
         // With the domain's data grant too: app bits alone show no profile data and cannot merge or delete.
         var answer = await SendAsync(route, target, await fixture.TokenAsync(AuthClusterFixture.GlobalAdmin, AuthClusterFixture.DataAdmin(target)));
 
-        Assert.True(answer.Status is >= 200 and < 300, answer.ToString());
-        Assert.Equal("", answer.ErrorCode);
+        // Or the refusal of a UPT route tied to an AWS service Upt does not use.
+        Assert.True(c.Allowed == 200 ? answer.Status is >= 200 and < 300 : answer.Status == c.Allowed, answer.ToString());
+        Assert.Equal(c.Allowed == 200 ? "" : "400", answer.ErrorCode);
     }
 
     [Theory, MemberData(nameof(RouteCase.Guarded), MemberType = typeof(RouteCase))]
@@ -67,7 +69,7 @@ public sealed class RoutePermissionTests(AuthClusterFixture fixture)
         var scope = c.Scope == PermissionScope.Global ? "global" : target;
         var answer = await SendAsync(route, target, await fixture.TokenAsync($"app-{scope}-oneBit/{RouteCase.Hex(c.Permission)}", AuthClusterFixture.DataAdmin(target)));
 
-        Assert.True(answer.Status == 200, answer.ToString());
+        Assert.True(answer.Status == c.Allowed, answer.ToString());
     }
 
     [Fact]

@@ -77,6 +77,10 @@ public sealed record UcpResponse
     /// <summary>What an operator's retry of an error record did (Upt route).</summary>
     [JsonPropertyName("errorRetry"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ErrorRetryView? ErrorRetry { get; init; }
+
+    /// <summary>UPT's deployed industry connectors (<c>GET /api/ucp/connector</c>); always empty in Upt.</summary>
+    [JsonPropertyName("connectors"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ConnectorView>? Connectors { get; init; }
 }
 
 /// <summary>Per record list: how many records the profile has of that type.</summary>
@@ -109,6 +113,10 @@ public sealed record DomainView
 
     [JsonPropertyName("matchingEnabled"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? MatchingEnabled { get; init; }
+
+    /// <summary>UPT: newer object mappings or a missing stream mapping; Upt has neither, so false whenever set.</summary>
+    [JsonPropertyName("needsMappingUpdate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? NeedsMappingUpdate { get; init; }
 }
 
 /// <summary>UPT's async event block: <c>item_type</c> is the event id, <c>item_id</c> the use case; Upt adds <c>error</c> when it failed.</summary>

@@ -102,6 +102,7 @@ public static class AdminApi
                 NumberOfErrors = info.Errors,
                 ObjectCounts = info.ObjectsByType,
                 MatchingEnabled = false,
+                NeedsMappingUpdate = false,
             }]),
         });
     }
