@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
 using Upt.Api.Auth;
 using Upt.Api.Contracts;
-using Upt.Api.Hosting;
 using Upt.Grains;
-using Upt.Rules;
 
 namespace Upt.Api.Endpoints;
 
@@ -37,16 +33,12 @@ public static class CacheRuleSetApi
             return failure!;
         }
 
-        if (!string.IsNullOrEmpty(includesHistorical) && !bool.TryParse(includesHistorical.ToLower(CultureInfo.InvariantCulture), out _))
+        if (!RuleSetRoutes.TryIncludesHistorical(http, includesHistorical, out var history, out var invalid))
         {
-            return UcpContext.Fail(http, 400, $"validation error: includesHistorical must be true or false, got '{includesHistorical}'");
+            return invalid!;
         }
 
-        var history = string.Equals(includesHistorical, "true", StringComparison.OrdinalIgnoreCase);
-        var sets = await grains.GetGrain<ICacheRuleSetGrain>(domain).ListAsync(history);
-        return sets is null
-            ? UcpContext.Fail(http, 404, $"domain {domain} not found", "not_found")
-            : UcpContext.Ok(http, new UcpResponse { RuleSets = sets, ProfileMappings = RuleFieldCatalog.ProfileFields });
+        return RuleSetRoutes.Listed(http, domain, await grains.GetGrain<ICacheRuleSetGrain>(domain).ListAsync(history));
     }
 
     private static async Task<IResult> SaveAsync(HttpContext http, IGrainFactory grains)
@@ -56,24 +48,8 @@ public static class CacheRuleSetApi
             return failure!;
         }
 
-        IReadOnlyList<Rule> rules;
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(http.Request.Body);
-            if (body.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty("saveRuleSetRq", out var rq)
-                || rq.ValueKind != JsonValueKind.Object || !rq.TryGetProperty("rules", out var array) || array.ValueKind != JsonValueKind.Array)
-            {
-                return UcpContext.Fail(http, 400, "validation error: saveRuleSetRq.rules (an array) is required");
-            }
-
-            rules = RuleJson.DeserializeRules(array);
-        }
-        catch (JsonException ex)
-        {
-            return UcpContext.Fail(http, 400, $"validation error: request body is not valid JSON of the expected shape ({ex.Message})");
-        }
-
-        return Answer(http, await grains.GetGrain<ICacheRuleSetGrain>(domain).SaveDraftAsync(rules));
+        var (rules, invalid) = await RuleSetRoutes.ReadRulesAsync(http);
+        return invalid ?? RuleSetRoutes.Answer(http, await grains.GetGrain<ICacheRuleSetGrain>(domain).SaveDraftAsync(rules!), new UcpResponse());
     }
 
     private static async Task<IResult> ActivateAsync(HttpContext http, IGrainFactory grains)
@@ -83,13 +59,6 @@ public static class CacheRuleSetApi
             return failure!;
         }
 
-        return Answer(http, await grains.GetGrain<ICacheRuleSetGrain>(domain).ActivateAsync());
+        return RuleSetRoutes.Answer(http, await grains.GetGrain<ICacheRuleSetGrain>(domain).ActivateAsync(), new UcpResponse());
     }
-
-    private static IResult Answer(HttpContext http, RuleSetResult result) => result.Outcome switch
-    {
-        RuleSetOutcome.Done => UcpContext.Ok(http, new UcpResponse()),
-        RuleSetOutcome.DomainNotFound => UcpContext.Fail(http, 404, string.Join("; ", result.Errors), "not_found"),
-        _ => UcpContext.Fail(http, 400, $"validation error: {string.Join("; ", result.Errors)}"),
-    };
 }

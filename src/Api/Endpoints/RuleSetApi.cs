@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
 using Upt.Api.Auth;
 using Upt.Api.Contracts;
 using Upt.Api.Hosting;
 using Upt.Grains;
-using Upt.Rules;
 
 namespace Upt.Api.Endpoints;
 
@@ -37,15 +34,12 @@ public static class RuleSetApi
             return failure!;
         }
 
-        if (!TryFlag(includesHistorical, out var history))
+        if (!RuleSetRoutes.TryIncludesHistorical(http, includesHistorical, out var history, out var invalid))
         {
-            return UcpContext.Fail(http, 400, $"validation error: includesHistorical must be true or false, got '{includesHistorical}'");
+            return invalid!;
         }
 
-        var sets = await grains.GetGrain<IDomainGrain>(domain).ListRuleSetsAsync(history);
-        return sets is null
-            ? UcpContext.Fail(http, 404, $"domain {domain} not found", "not_found")
-            : UcpContext.Ok(http, new UcpResponse { RuleSets = sets, ProfileMappings = RuleFieldCatalog.ProfileFields });
+        return RuleSetRoutes.Listed(http, domain, await grains.GetGrain<IDomainGrain>(domain).ListRuleSetsAsync(history));
     }
 
     private static async Task<IResult> SaveAsync(HttpContext http, IGrainFactory grains)
@@ -55,25 +49,8 @@ public static class RuleSetApi
             return failure!;
         }
 
-        IReadOnlyList<Rule> rules;
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(http.Request.Body);
-            if (body.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty("saveRuleSetRq", out var rq)
-                || rq.ValueKind != JsonValueKind.Object || !rq.TryGetProperty("rules", out var array) || array.ValueKind != JsonValueKind.Array)
-            {
-                return UcpContext.Fail(http, 400, "validation error: saveRuleSetRq.rules (an array) is required");
-            }
-
-            rules = RuleJson.DeserializeRules(array);
-        }
-        catch (JsonException ex)
-        {
-            return UcpContext.Fail(http, 400, $"validation error: request body is not valid JSON of the expected shape ({ex.Message})");
-        }
-
-        var result = await grains.GetGrain<IDomainGrain>(domain).SaveRuleSetDraftAsync(rules);
-        return Answer(http, result, new UcpResponse());
+        var (rules, invalid) = await RuleSetRoutes.ReadRulesAsync(http);
+        return invalid ?? RuleSetRoutes.Answer(http, await grains.GetGrain<IDomainGrain>(domain).SaveRuleSetDraftAsync(rules!), new UcpResponse());
     }
 
     private static async Task<IResult> ActivateAsync(HttpContext http, IGrainFactory grains)
@@ -86,24 +63,11 @@ public static class RuleSetApi
         var result = await grains.GetGrain<IDomainGrain>(domain).ActivateRuleSetAsync();
         if (result.Outcome != RuleSetOutcome.Done || result.RuleSet is not { } active)
         {
-            return Answer(http, result, new UcpResponse());
+            return RuleSetRoutes.Answer(http, result, new UcpResponse());
         }
 
         // The event follows the background re-resolution of existing profiles under the new version (UPT could not poll it).
         var job = await grains.GetGrain<IAsyncEventGrain>(Guid.NewGuid().ToString()).TrackResolutionAsync(domain, active.LatestVersion, http.RequestAborted);
         return UcpContext.Ok(http, new UcpResponse { AsyncEvent = AsyncEvents.ToContract(job) });
-    }
-
-    private static IResult Answer(HttpContext http, RuleSetResult result, UcpResponse success) => result.Outcome switch
-    {
-        RuleSetOutcome.Done => UcpContext.Ok(http, success),
-        RuleSetOutcome.DomainNotFound => UcpContext.Fail(http, 404, string.Join("; ", result.Errors), "not_found"),
-        _ => UcpContext.Fail(http, 400, $"validation error: {string.Join("; ", result.Errors)}"),
-    };
-
-    private static bool TryFlag(string? text, out bool value)
-    {
-        value = false;
-        return string.IsNullOrEmpty(text) || bool.TryParse(text.ToLower(CultureInfo.InvariantCulture), out value);
     }
 }
