@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Upt.Feed.Envelopes;
 using Upt.Grains;
 
 namespace Upt.Cli.Bench;
@@ -53,7 +51,7 @@ internal sealed class NthObjectCost(IClusterClient client, string domain)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var at = Start.AddSeconds(i);
-            var data = Envelope(session, at, i);
+            var data = BenchClickstream.Envelope(domain, session, at, $"{session}-{i}");
             var started = Stopwatch.GetTimestamp();
             var summary = await grain.IngestAsync([new RawRecord($"{session}/{i}", data, DateTimeOffset.UtcNow)]);
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -64,22 +62,5 @@ internal sealed class NthObjectCost(IClusterClient client, string domain)
         }
 
         return times;
-    }
-
-    private byte[] Envelope(string session, DateTimeOffset at, int index)
-    {
-        var stamp = EnvelopeWriter.FormatTimestamp(at);
-        var data = new JsonObject
-        {
-            ["modelVersion"] = "1.0",
-            ["event_type"] = "search_flight",
-            ["event_timestamp"] = stamp,
-            ["arrival_timestamp"] = stamp,
-            ["device"] = new JsonObject { ["useragent"] = "UptBench/1.0", ["ipAddress"] = "127.0.0.1" },
-            ["session"] = new JsonObject { ["id"] = session },
-            ["userId"] = session + "-user",
-            ["attributes"] = new JsonArray(new JsonObject { ["type"] = "string", ["name"] = "destination", ["stringValue"] = "LIS" }),
-        };
-        return EnvelopeWriter.Wrap("clickstream", domain, data, at, $"{session}-{index}");
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Upt.Feed.Envelopes;
 using Upt.Grains;
 
 namespace Upt.Cli.Bench;
@@ -25,7 +23,7 @@ internal sealed class UnmergeDepthPhase(IClusterClient client, string domain)
         var travellers = Enumerable.Range(0, Depth + 1).Select(i => $"bench-unmerge-{run}-{i}").ToList();
         foreach (var chunk in travellers.Chunk(100))
         {
-            var summary = await ingest.IngestAsync(chunk.Select(t => new RawRecord($"{t}/0", Envelope(t), DateTimeOffset.UtcNow)).ToList());
+            var summary = await ingest.IngestAsync(chunk.Select(t => new RawRecord($"{t}/0", BenchClickstream.Envelope(domain, t, At, t), DateTimeOffset.UtcNow)).ToList());
             if (summary.Errors != 0 || summary.FlatRecords != chunk.Length)
             {
                 throw new BenchFailedException($"unmerge phase: ingesting {chunk.Length} travellers gave {summary}");
@@ -69,21 +67,5 @@ internal sealed class UnmergeDepthPhase(IClusterClient client, string domain)
         }
 
         return new UnmergeDepthResult(Depth, buildTime, unmergeTime, outcome.MovedTravellerIds.Count);
-    }
-
-    private byte[] Envelope(string traveller)
-    {
-        var stamp = EnvelopeWriter.FormatTimestamp(At);
-        var data = new JsonObject
-        {
-            ["modelVersion"] = "1.0",
-            ["event_type"] = "search_flight",
-            ["event_timestamp"] = stamp,
-            ["arrival_timestamp"] = stamp,
-            ["device"] = new JsonObject { ["useragent"] = "UptBench/1.0", ["ipAddress"] = "127.0.0.1" },
-            ["session"] = new JsonObject { ["id"] = traveller },
-            ["userId"] = traveller + "-user",
-        };
-        return EnvelopeWriter.Wrap("clickstream", domain, data, At, traveller);
     }
 }
