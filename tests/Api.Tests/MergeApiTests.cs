@@ -117,7 +117,8 @@ public sealed class MergeApiTests(AuthClusterFixture fixture)
             (MergeRequests.Merge(domain, MergeRequests.Pair(pc, pd, "ai", new JsonObject { ["confidenceUpdateFactor"] = 1.5 })), "validation error: mergeRq[0].mergeContext.confidenceUpdateFactor must be between 0 and 1"),
             (MergeRequests.Merge(domain, MergeRequests.Pair(pc, pd, "rule", new JsonObject { ["ruleId"] = "-1", ["ruleSetVersion"] = "1" })), "validation error: mergeRq[0].mergeContext.ruleId must be an integer >= 0 for rule merges"),
             (MergeRequests.Merge(domain, MergeRequests.Pair(pc, pd, "rule", new JsonObject { ["ruleId"] = "0" })), "validation error: mergeRq[0].mergeContext.ruleSetVersion is required for rule merges"),
-            (MergeRequests.Merge(domain, good, MergeRequests.Pair(pc, pd, falsePositive: true)), "validation error: mergeRq[1].falsePositive is not supported yet: match pairs cannot be flagged through this API"),
+            // Merging a pair the same request marks false positive is a contradiction: nothing is merged or marked.
+            (MergeRequests.Merge(domain, good, MergeRequests.Pair(pd, pc, falsePositive: true)), "validation error: mergeRq[0] merges the pair that mergeRq[1] marks false positive"),
             (MergeRequests.Merge(domain, MergeRequests.Pair(pc, "1' OR '1'='1")), "validation error: mergeRq[0].target must be a UUID"),
             (MergeRequests.Unmerge(domain, pd), "validation error: unable to perform unmerge with the information given"),
             (MergeRequests.Unmerge(domain, "x'; DROP TABLE upt_profiles; --", toUnmerge: pc), "validation error: unmergeRq.mergedIntoConnectID must be a UUID"),

@@ -21,6 +21,21 @@ public static class Travellers
         ["loyaltyPrograms"] = loyaltyId is null ? new JsonArray() : new JsonArray(new JsonObject { ["id"] = loyaltyId, ["level"] = "Blue" }),
     };
 
+    /// <summary>
+    /// A guest profile named <paramref name="firstName"/> <paramref name="lastName"/> with its own email: two travellers
+    /// of one name make a fuzzy match pair scored below the auto-merge threshold, so it waits for review.
+    /// </summary>
+    public static JsonObject NamedGuest(string travellerId, string firstName, string lastName)
+    {
+        var profile = GuestProfile(travellerId, null);
+        profile["firstName"] = firstName;
+        profile["lastName"] = lastName;
+        return profile;
+    }
+
+    /// <summary>A name no other test uses (random letters), so that fuzzy matching pairs only the travellers given it.</summary>
+    public static string NewName() => RandomName();
+
     /// <summary>A fresh traveller id.</summary>
     public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
 

@@ -39,6 +39,24 @@ public static class TravellerMapper
         ["alternate_profile_id"] = "alternateProfileIds", ["guest_profile"] = "guestProfileRecords", ["pax_profile"] = "paxProfileRecords",
     };
 
+    /// <summary>
+    /// The top-level key of the traveller view that carries the profile field <paramref name="field"/> (e.g.
+    /// <c>homeAddress</c> for <c>Address.City</c>), or null when the view does not show that field.
+    /// </summary>
+    public static string? ViewKeyOf(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (Scalars.TryGetValue(field, out var key))
+        {
+            return key;
+        }
+
+        var dot = field.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? null
+            : field[..dot] == "Attributes" ? "attributes"
+            : Addresses.GetValueOrDefault(field[..dot]);
+    }
+
     /// <summary>The traveller view of a profile (records included when the view carries objects).</summary>
     public static JsonObject ToTraveller(ProfileView profile)
     {

@@ -17,6 +17,18 @@ public sealed record UcpResponse
     [JsonPropertyName("paginationMetadata"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, PaginationMetadata>? PaginationMetadata { get; init; }
 
+    /// <summary>The 360 view's match candidates (<c>GET /profile/{id}</c>).</summary>
+    [JsonPropertyName("matches"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MatchCandidateView>? Matches { get; init; }
+
+    /// <summary>The domain's match pairs awaiting review (<c>GET /profile?matches=true</c>).</summary>
+    [JsonPropertyName("matchPairs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MatchPairView>? MatchPairs { get; init; }
+
+    /// <summary>The match pairs the caller may see over all pages (UPT: an estimate; Upt: exact).</summary>
+    [JsonPropertyName("totalMatchPairs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? TotalMatchPairs { get; init; }
+
     [JsonPropertyName("config"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DomainConfig? Config { get; init; }
 

@@ -21,9 +21,11 @@ public static class MergeApi
     {
         var group = app.MapGroup("/api/ucp").WithTags("Merges");
         group.MapPost("/merge", MergeAsync).WithName("MergeProfiles")
-            .WithSummary("Merge 1–50 profile pairs: {\"mergeRq\": [{\"source\", \"target\", \"mergeContext\": {\"mergeType\": rule|ai|manual, ...}}]}")
+            .WithSummary("Merge 1–50 profile pairs, or mark them false positive: {\"mergeRq\": [{\"source\", \"target\", \"falsePositive\", \"mergeContext\": {\"mergeType\": rule|ai|manual, ...}}]}")
             .WithDescription("Synchronous: the answer's asyncEvent (usecase mergeProfiles) is already 'success'. The smaller current profile id survives. "
                 + "The operator is the token's subject when there is one. 400 for an invalid pair (nothing is merged), 404 when a profile does not exist. "
+                + "A pair with falsePositive: true is not merged but marked as two travellers (no mergeContext needed): it leaves the review list and "
+                + "fuzzy matching never merges it; marks are made before any merge. "
                 + "Needs the data grant */* besides the MergeProfile bit: 400 'only administrator can merge profiles' otherwise.")
             .Accepts<MergeBody>("application/json")
             .RequireUcpPermission(AppPermission.MergeProfile);
@@ -55,7 +57,7 @@ public static class MergeApi
             return parseError;
         }
 
-        if (MergeRequestValidation.Validate(body, CallerSubject.Of(http.User), out var merges) is { } error)
+        if (MergeRequestValidation.Validate(body, CallerSubject.Of(http.User), out var merges, out var falsePositives) is { } error)
         {
             return UcpContext.Fail(http, 400, $"validation error: {error}");
         }
@@ -66,11 +68,30 @@ public static class MergeApi
         }
 
         // Every profile must exist before the first merge, so a typo in the last pair does not leave the first ones merged.
-        var ids = merges.SelectMany(m => new[] { m.Source, m.Target }).Distinct(StringComparer.Ordinal).ToList();
+        var ids = merges.SelectMany(m => new[] { m.Source, m.Target }).Concat(falsePositives.SelectMany(f => new[] { f.Source, f.Target }))
+            .Distinct(StringComparer.Ordinal).ToList();
         var resolved = await Task.WhenAll(ids.Select(id => grains.GetGrain<IProfileGrain>(GrainKeys.Profile(domain, id)).ResolveAsync().AsTask()));
         if (ids.Zip(resolved).FirstOrDefault(p => p.Second is null).First is { } missing)
         {
             return UcpContext.Fail(http, 404, $"profile {missing} not found", "not_found");
+        }
+
+        var current = ids.Zip(resolved).ToDictionary(p => p.First, p => p.Second!, StringComparer.Ordinal);
+        if (falsePositives.FirstOrDefault(f => current[f.Source] == current[f.Target]) is { Source: not null } same)
+        {
+            return UcpContext.Fail(http, 400, $"validation error: profiles {same.Source} and {same.Target} are one profile already: unmerge them to tell them apart");
+        }
+
+        // As in UPT, false positives are marked before any merge runs; a mark is what keeps fuzzy matching from merging the pair.
+        var pairs = grains.GetGrain<IMatchPairGrain>(domain);
+        foreach (var (source, target) in falsePositives)
+        {
+            if (await pairs.MarkFalsePositiveAsync(source, target, http.RequestAborted) != FalsePositiveOutcome.Marked)
+            {
+                // A profile merged or deleted since the check above; the marks made so far stand, as merges do below.
+                var message = $"profile {source} or {target} changed while marking false positives; nothing was merged";
+                return AsyncEvents.Fail(http, 409, message, await AsyncEvents.RecordAsync(grains, MergeUseCase, domain, message, http.RequestAborted), "conflict");
+            }
         }
 
         // One at a time: pairs may share profiles, and each merge follows earlier ones to the current survivors.

@@ -19,17 +19,27 @@ public static class ProfileApi
     // before paging, so pages and total_records count only records the caller may see.
     private const int FilteredScan = 10_000;
 
+    // Match pairs: the portal's page (UPT: 10), the largest page, and how many pairs a conditional grant scans.
+    private const int DefaultMatchPageSize = 10;
+    private const int MaxMatchPageSize = 1000;
+    private const int FilteredMatchScan = 1000;
+
     public static IEndpointRouteBuilder MapProfileApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ucp/profile").WithTags("Profiles");
         group.MapGet("", SearchAsync).WithName("SearchProfiles")
-            .WithSummary("Search profiles by travellerId (exact, wins over the rest), or by any AND-combination of email, phone and lastName")
-            .WithDescription("Profiles and fields are filtered by the caller's data permission: a profile its traveller grant does not show is left out.")
+            .WithSummary("Search profiles by travellerId (exact, wins over the rest), or by any AND-combination of email, phone and lastName; "
+                + "matches=true (page, pageSize: default 0, 10) also lists the domain's match pairs awaiting review, best score first")
+            .WithDescription("Profiles and fields are filtered by the caller's data permission: a profile its traveller grant does not show is left out. "
+                + "A match pair is listed only when that grant shows both profiles; its names and diff entries only where it shows the field. "
+                + "totalMatchPairs counts the pairs the caller may see.")
             .RequireUcpPermission(AppPermission.SearchProfile);
         group.MapGet("/{id}", GetAsync).WithName("GetProfile")
             .WithSummary("The 360 view of a profile, objects paginated per type (objects=a,b&pages=0,1&pageSizes=10,10)")
             .WithDescription("Filtered by the caller's data permission: 404 when its traveller grant does not show the profile; record lists and "
-                + "paginationMetadata only for the record types it may see, pages and total_records counting only the records it may see.")
+                + "paginationMetadata only for the record types it may see, pages and total_records counting only the records it may see. "
+                + "matches[] lists the profile's match candidates awaiting review (those the grant shows, with the fields it shows); "
+                + "candidates merged away or deleted meanwhile are dropped and their pairs deleted.")
             .RequireUcpPermission(AppPermission.SearchProfile);
         // As in UPT: the DeleteProfile bit, and the full data grant */* (checked in the handler: 400 otherwise).
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteProfile")
@@ -39,7 +49,7 @@ public static class ProfileApi
         return app;
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext http, IGrainFactory grains, CallerDataAccess data, string? travellerId, string? email, string? phone, string? lastName)
+    private static async Task<IResult> SearchAsync(HttpContext http, IGrainFactory grains, CallerDataAccess data, string? travellerId, string? email, string? phone, string? lastName, string? matches, string? page, string? pageSize)
     {
         if (!DomainHeader.TryGet(http, out var domain, out var failure))
         {
@@ -54,17 +64,32 @@ public static class ProfileApi
             }
         }
 
+        var wantMatches = false;
+        if (!string.IsNullOrEmpty(matches) && !bool.TryParse(matches, out wantMatches))
+        {
+            return UcpContext.Fail(http, 400, "validation error: matches must be true or false");
+        }
+
+        var matchPage = ParseInt(page, 0);
+        var matchPageSize = ParseInt(pageSize, DefaultMatchPageSize);
+        if (wantMatches && (matchPage is null || matchPageSize is null || matchPage < 0 || matchPageSize is < 1 or > MaxMatchPageSize
+            || (long)(matchPage + 1) * matchPageSize > MaxWindow))
+        {
+            return UcpContext.Fail(http, 400, $"validation error: invalid page/pageSize for match pairs (page >= 0, 1 <= pageSize <= {MaxMatchPageSize}, (page+1)*pageSize <= {MaxWindow})");
+        }
+
         var criteria = new[] { (IdentifierKinds.Email, email), (IdentifierKinds.Phone, phone), (IdentifierKinds.LastName, lastName) }
             .Where(c => !string.IsNullOrEmpty(c.Item2)).ToList();
-        if (string.IsNullOrEmpty(travellerId) && criteria.Count == 0)
+        var searches = !string.IsNullOrEmpty(travellerId) || criteria.Count > 0;
+        if (!searches && !wantMatches)
         {
-            return UcpContext.Fail(http, 400, "validation error: at least one of travellerId, email, phone, lastName is required");
+            return UcpContext.Fail(http, 400, "validation error: at least one of travellerId, email, phone, lastName is required, or matches=true");
         }
 
         // No traveller grant: no profile to show, so nothing is looked up.
         var access = await data.ForAsync(http, domain);
         IReadOnlyList<string> ids;
-        if (!access.CanSee(DataObjects.Traveller))
+        if (!searches || !access.CanSee(DataObjects.Traveller))
         {
             ids = [];
         }
@@ -81,7 +106,36 @@ public static class ProfileApi
 
         var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IProfileGrain>(GrainKeys.Profile(domain, id)).GetAsync(ProfileQuery.FieldsOnly).AsTask()));
         var profiles = views.OfType<ProfileView>().Select(v => ProfileDataFilter.Apply(access, TravellerMapper.ToTraveller(v))).OfType<JsonObject>().ToList();
-        return UcpContext.Ok(http, new UcpResponse { Profiles = profiles });
+        if (!wantMatches)
+        {
+            return UcpContext.Ok(http, new UcpResponse { Profiles = profiles });
+        }
+
+        var (pairs, total) = await MatchPairsAsync(grains, access, domain, matchPage!.Value, matchPageSize!.Value, http.RequestAborted);
+        return UcpContext.Ok(http, new UcpResponse { Profiles = profiles, MatchPairs = pairs, TotalMatchPairs = total });
+    }
+
+    // UPT listed every domain's pairs (a global index); these are the header domain's, filtered like its profiles. A
+    // caller whose traveller grant has a condition sees only some pairs: they are read whole (up to a bound) and paged
+    // after filtering, so pages and the total count only pairs it may see.
+    private static async Task<(IReadOnlyList<MatchPairView> Pairs, long Total)> MatchPairsAsync(
+        IGrainFactory grains, DataAccess access, string domain, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        if (!access.CanSee(DataObjects.Traveller))
+        {
+            return ([], 0);
+        }
+
+        var reader = grains.GetGrain<IMatchPairGrain>(domain);
+        if (!access.RestrictsRows(DataObjects.Traveller))
+        {
+            var list = await reader.ListAsync(page, pageSize, cancellationToken);
+            return (list.Pairs.Select(p => MatchPairDataFilter.Apply(access, p)).OfType<MatchPairView>().ToList(), list.Total);
+        }
+
+        var all = (await reader.ListAsync(0, FilteredMatchScan, cancellationToken)).Pairs
+            .Select(p => MatchPairDataFilter.Apply(access, p)).OfType<MatchPairView>().ToList();
+        return (all.Skip(page * pageSize).Take(pageSize).ToList(), all.Count);
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, IGrainFactory grains, CallerDataAccess data, string id, string? objects, string? pages, string? pageSizes)
@@ -155,7 +209,9 @@ public static class ProfileApi
         var metadata = merged.Objects.ToDictionary(o => TravellerMapper.RecordLists[o.Key], o => new PaginationMetadata(
             filtered.TryGetValue(o.Key, out var r) ? ProfileDataFilter.Page(traveller, TravellerMapper.RecordLists[o.Key], r.Page, r.Size) : o.Value.Total),
             StringComparer.Ordinal);
-        return UcpContext.Ok(http, new UcpResponse { Profiles = [traveller], PaginationMetadata = metadata });
+        var candidates = (await grains.GetGrain<IMatchPairGrain>(domain).ForProfileAsync(merged.ProfileId, http.RequestAborted))
+            .Select(p => MatchPairDataFilter.Candidate(access, p)).OfType<MatchCandidateView>().ToList();
+        return UcpContext.Ok(http, new UcpResponse { Profiles = [traveller], PaginationMetadata = metadata, Matches = candidates });
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext http, IGrainFactory grains, CallerDataAccess data, string id)

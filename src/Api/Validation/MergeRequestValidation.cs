@@ -11,12 +11,14 @@ public static class MergeRequestValidation
     public const int MaxPairs = 50;
 
     /// <summary>
-    /// Null when every pair is valid (<paramref name="merges"/> then holds them in request order); else the first
-    /// problem. <paramref name="caller"/>, the token's subject, becomes every pair's operator when given.
+    /// Null when every pair is valid (<paramref name="merges"/> and <paramref name="falsePositives"/> then hold the pairs
+    /// to merge and to mark false positive, in request order); else the first problem. <paramref name="caller"/>, the
+    /// token's subject, becomes every merge's operator when given. A false-positive pair needs no merge context.
     /// </summary>
-    public static string? Validate(MergeBody? body, string? caller, out IReadOnlyList<ValidatedMerge> merges)
+    public static string? Validate(MergeBody? body, string? caller, out IReadOnlyList<ValidatedMerge> merges, out IReadOnlyList<(string Source, string Target)> falsePositives)
     {
         merges = [];
+        falsePositives = [];
         var pairs = body?.MergeRq;
         if (pairs is null || pairs.Count is 0 or > MaxPairs)
         {
@@ -24,6 +26,8 @@ public static class MergeRequestValidation
         }
 
         var valid = new List<ValidatedMerge>(pairs.Count);
+        var marked = new List<(string Source, string Target)>();
+        var markedAt = new Dictionary<(string, string), int>();
         for (var i = 0; i < pairs.Count; i++)
         {
             var name = $"mergeRq[{i}]";
@@ -38,11 +42,11 @@ public static class MergeRequestValidation
                 return idError;
             }
 
-            // UPT flags such pairs in its match table; that table is not reachable from the API yet, and answering
-            // success without flagging would let the pair be proposed again unnoticed.
             if (pair.FalsePositive)
             {
-                return $"{name}.falsePositive is not supported yet: match pairs cannot be flagged through this API";
+                markedAt.TryAdd(Unordered(pair.Source!, pair.Target!), i);
+                marked.Add((pair.Source!, pair.Target!));
+                continue;
             }
 
             if (ContextError($"{name}.mergeContext", pair.MergeContext, caller, out var context) is { } contextError)
@@ -53,9 +57,21 @@ public static class MergeRequestValidation
             valid.Add(new ValidatedMerge(pair.Source!, pair.Target!, context!));
         }
 
+        // Merging a pair that the same request calls two travellers is a contradiction, not an order to pick from.
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (!pairs[i]!.FalsePositive && markedAt.TryGetValue(Unordered(pairs[i]!.Source!, pairs[i]!.Target!), out var j))
+            {
+                return $"mergeRq[{i}] merges the pair that mergeRq[{j}] marks false positive";
+            }
+        }
+
         merges = valid;
+        falsePositives = marked;
         return null;
     }
+
+    private static (string, string) Unordered(string x, string y) => string.CompareOrdinal(x, y) <= 0 ? (x, y) : (y, x);
 
     private static string? ContextError(string name, MergeContextBody? body, string? caller, out MergeContext? context)
     {

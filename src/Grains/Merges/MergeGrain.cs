@@ -11,7 +11,7 @@ namespace Upt.Grains.Merges;
 /// serialized where it must be (in the profile grains, in one database transaction for an unmerge).
 /// </summary>
 [StatelessWorker]
-internal sealed partial class MergeGrain(MergeHistoryStore history, ProfileStore profiles, TimeProvider clock, ILogger<MergeGrain> logger) : Grain, IMergeGrain
+internal sealed partial class MergeGrain(MergeHistoryStore history, ProfileStore profiles, MatchPairStore pairs, TimeProvider clock, ILogger<MergeGrain> logger) : Grain, IMergeGrain
 {
     private const int InteractionProbeWidth = 16;
 
@@ -20,17 +20,32 @@ internal sealed partial class MergeGrain(MergeHistoryStore history, ProfileStore
     public async ValueTask<ApplyOutcome?> MergeAsync(string profileId, string otherProfileId, MergeContext context, CancellationToken cancellationToken = default)
     {
         var settings = await SettingsAsync(cancellationToken);
-        var merged = await new ProfileMerger(GrainFactory, Domain).MergeAsync(profileId, otherProfileId, context, settings, cancellationToken);
-        if (merged is null)
+        // Review pairs of the two show "merge in progress" while it runs; the absorbed side's pairs go with it.
+        string[] sides = [profileId, otherProfileId];
+        await pairs.SetMergeInProgressAsync(Domain, sides, true, cancellationToken);
+        try
         {
-            return null;
-        }
+            var merged = await new ProfileMerger(GrainFactory, Domain).MergeAsync(profileId, otherProfileId, context, settings, cancellationToken);
+            if (merged is null)
+            {
+                return null;
+            }
 
-        // The combined profile may now match others by rules: resolve as ingestion would.
-        var resolved = await new RuleResolver(GrainFactory, history, Domain, settings).ResolveAsync(merged, cancellationToken);
-        var changes = merged.Changes.Concat(resolved.Changes).ToList();
-        await PublishAsync(changes);
-        return new ApplyOutcome(resolved.ProfileId, changes, 0);
+            // The combined profile may now match others by rules: resolve as ingestion would.
+            var resolved = await new RuleResolver(GrainFactory, history, Domain, settings).ResolveAsync(merged, cancellationToken);
+            foreach (var absorbed in sides.Where(id => id != resolved.ProfileId).Distinct(StringComparer.Ordinal))
+            {
+                await pairs.DeletePairsOfAsync(Domain, absorbed, cancellationToken);
+            }
+
+            var changes = merged.Changes.Concat(resolved.Changes).ToList();
+            await PublishAsync(changes);
+            return new ApplyOutcome(resolved.ProfileId, changes, 0);
+        }
+        finally
+        {
+            await pairs.SetMergeInProgressAsync(Domain, sides, false, CancellationToken.None);
+        }
     }
 
     public async ValueTask<UnmergeOutcome> UnmergeAsync(string toUnmerge, string mergedInto, string? operatorId, CancellationToken cancellationToken = default)

@@ -92,6 +92,41 @@ public sealed class MatchPairStore(NpgsqlDataSource dataSource)
         return await cmd.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
+    /// <summary>
+    /// Stores the pair marked false positive: a stored pair keeps its score and diff, a new one is stored with
+    /// <paramref name="pair"/>'s. Returns true when the pair was not stored before.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="UpsertAsync"/>.</exception>
+    public async Task<bool> FlagFalsePositiveAsync(string domain, MatchPairWrite pair, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(domain);
+        var row = PairOrder.Normalise(pair);
+        await using var cmd = dataSource.CreateCommand("""
+            INSERT INTO upt_match_pairs AS p (domain, profile_a, profile_b, score, data_diff, source, false_positive)
+            VALUES (@d, @a, @b, @s, @diff::jsonb, @src, true)
+            ON CONFLICT (domain, profile_a, profile_b) DO UPDATE SET false_positive = true, updated_at = now()
+            RETURNING (xmax = 0)
+            """);
+        cmd.Parameters.AddWithValue("d", domain);
+        cmd.Parameters.AddWithValue("a", row.A);
+        cmd.Parameters.AddWithValue("b", row.B);
+        cmd.Parameters.AddWithValue("s", row.Score);
+        cmd.Parameters.AddWithValue("diff", MatchDiffJson.Write(row.Diff));
+        cmd.Parameters.AddWithValue("src", SourceName(row.Source));
+        return (bool)(await cmd.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Deletes the pair of the two profiles (either order), false positive or not; false when no such pair is stored.</summary>
+    public async Task<bool> DeletePairAsync(string domain, string profileId, string otherProfileId, CancellationToken cancellationToken = default)
+    {
+        var (a, b) = PairOrder.Of(profileId, otherProfileId);
+        await using var cmd = dataSource.CreateCommand("DELETE FROM upt_match_pairs WHERE domain = @d AND profile_a = @a AND profile_b = @b");
+        cmd.Parameters.AddWithValue("d", domain);
+        cmd.Parameters.AddWithValue("a", a);
+        cmd.Parameters.AddWithValue("b", b);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
     /// <summary>Sets the merge-in-progress flag of every pair touching one of <paramref name="profileIds"/>; returns how many pairs changed.</summary>
     public async Task<int> SetMergeInProgressAsync(string domain, IReadOnlyCollection<string> profileIds, bool inProgress, CancellationToken cancellationToken = default)
     {
