@@ -114,6 +114,25 @@ public sealed class MatchPairStoreTests(PostgresServerFixture server)
     }
 
     [Fact]
+    public async Task Flagging_keeps_a_stored_pairs_score_and_stores_a_new_pair_marked_and_one_pair_deletes_alone()
+    {
+        var (db, store) = await NewStoreAsync("match_flag");
+        await using var _ = db;
+        await store.UpsertAsync("demo", [Pair("p1", "p2", 0.7), Pair("p1", "p3", 0.6)], Ct);
+
+        Assert.False(await store.FlagFalsePositiveAsync("demo", Pair("p2", "p1", 0.1), Ct));
+        Assert.True(await store.FlagFalsePositiveAsync("demo", Pair("p4", "p1", 0.4, MatchPairSource.Ai, new MatchFieldDiff("FirstName", "Ann", "Anne")), Ct));
+
+        var marked = (await store.ListFalsePositivesAsync("demo", 0, 10, Ct)).Pairs;
+        Assert.Equal([("p1", "p2", 0.7), ("p1", "p4", 0.4)], marked.Select(p => (p.ProfileA, p.ProfileB, p.Score)));
+        Assert.Equal([new MatchFieldDiff("FirstName", "Anne", "Ann")], marked[1].Diff);
+
+        Assert.True(await store.DeletePairAsync("demo", "p3", "p1", Ct));
+        Assert.False(await store.DeletePairAsync("demo", "p3", "p1", Ct));
+        Assert.Equal(new MatchPairCounts(0, 2), await store.CountAsync("demo", Ct));
+    }
+
+    [Fact]
     public async Task A_profiles_pairs_are_found_flagged_and_deleted_on_either_side()
     {
         var (db, store) = await NewStoreAsync("match_profile");

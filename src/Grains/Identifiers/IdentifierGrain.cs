@@ -55,13 +55,29 @@ internal sealed class IdentifierGrain(ProfileStore store, MergeHistoryStore hist
 
             var run = records.Skip(i).Take(end - i).ToList();
             _profileId ??= await store.GetTravellerProfileAsync(_domain, _value) ?? ProfileIds.ForTraveller(_domain, _value);
-            var outcome = await ApplyFollowingForwardsAsync(run, settings, cancellationToken);
-            changes.AddRange(outcome.Changes);
-            fieldsChanged |= outcome.FieldsChanged;
-            var resolved = await new RuleResolver(GrainFactory, history, _domain, settings).ResolveAsync(outcome, cancellationToken);
-            changes.AddRange(resolved.Changes);
-            fieldsChanged |= resolved.FieldsChanged;
-            _profileId = resolved.ProfileId;
+            try
+            {
+                fieldsChanged |= await ApplyRunAsync(run, settings, changes, cancellationToken);
+            }
+            catch (UnstorableRecordException)
+            {
+                // The database refuses something in the run and would on every redelivery: apply the records one by
+                // one, and keep those it refuses as error records, so the rest lands and the shard moves on.
+                foreach (var record in run)
+                {
+                    try
+                    {
+                        fieldsChanged |= await ApplyRunAsync([record], settings, changes, cancellationToken);
+                    }
+                    catch (UnstorableRecordException ex)
+                    {
+                        await writer.WriteErrorsAsync([new ErrorRow(RecordDecoder.ErrorId($"{record.SourceId}/{record.ObjectType}/{record.ObjectId}"), _domain,
+                            RecordDecoder.IngestionErrorCategory, ex.Message, record.ObjectType, _value, null, record.Json, clock.GetUtcNow())], cancellationToken);
+                        errors++;
+                    }
+                }
+            }
+
             i = end;
         }
 
@@ -97,6 +113,17 @@ internal sealed class IdentifierGrain(ProfileStore store, MergeHistoryStore hist
         return LookupValues.Normalise(_kind, _value) is { } normalised
             ? await store.FindByLookupAsync(_domain, _kind, normalised, cancellationToken: cancellationToken)
             : [];
+    }
+
+    /// <summary>Applies a run of ordinary records and resolves the profile by the rules; returns whether its fields changed.</summary>
+    private async Task<bool> ApplyRunAsync(IReadOnlyList<IngestRecord> run, DomainSettings settings, List<ProfileChangeEvent> changes, CancellationToken cancellationToken)
+    {
+        var outcome = await ApplyFollowingForwardsAsync(run, settings, cancellationToken);
+        changes.AddRange(outcome.Changes);
+        var resolved = await new RuleResolver(GrainFactory, history, _domain, settings).ResolveAsync(outcome, cancellationToken);
+        changes.AddRange(resolved.Changes);
+        _profileId = resolved.ProfileId;
+        return outcome.FieldsChanged || resolved.FieldsChanged;
     }
 
     private async Task<ApplyOutcome> ApplyFollowingForwardsAsync(IReadOnlyList<IngestRecord> run, DomainSettings settings, CancellationToken cancellationToken)

@@ -45,6 +45,13 @@ internal static class RecordDecoder
             return Fail(raw, envelope.Domain, new TransformError(IngestionErrorCategory, "Cannot process merge case as mergeModeProfileId is empty", envelope.ObjectType, null), txId);
         }
 
+        // PostgreSQL cannot store a NUL character: such a record would fail its profile write on every redelivery.
+        if (result.AllRecords.Select(UnstorableField).FirstOrDefault(f => f is not null) is { } field)
+        {
+            return Fail(raw, envelope.Domain, new TransformError(IngestionErrorCategory,
+                $"field {field} contains a NUL character (\\u0000), which cannot be stored; the business object was not ingested", envelope.ObjectType, null), txId);
+        }
+
         var records = new List<IngestRecord>();
         var skipped = 0;
         foreach (var flat in result.AllRecords)
@@ -99,6 +106,28 @@ internal static class RecordDecoder
 
         return promoted;
     }
+
+    /// <summary>The first <c>type.field</c> of a flat record whose name or text holds a NUL character or a lone surrogate; null when none does.</summary>
+    private static string? UnstorableField(JsonObject flat)
+    {
+        foreach (var (name, value) in flat)
+        {
+            if (StorableText.HasUnstorable(name) || Unstorable(value))
+            {
+                return $"{Text(flat[RecordFields.ObjectType])}.{StorableText.Clean(name)}";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Unstorable(JsonNode? node) => node switch
+    {
+        JsonValue v => v.TryGetValue<string>(out var s) && StorableText.HasUnstorable(s),
+        JsonObject o => o.Any(p => StorableText.HasUnstorable(p.Key) || Unstorable(p.Value)),
+        JsonArray a => a.Any(Unstorable),
+        _ => false,
+    };
 
     private static List<string> PartialFieldsFor(IReadOnlyList<string> fields, string type)
     {

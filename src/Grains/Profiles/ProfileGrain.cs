@@ -100,7 +100,17 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
             RemoveLookups = _lookups.Except(lookups).ToList(),
         };
 
-        var result = await writer.WriteAsync(write, cancellationToken);
+        WriteResult result;
+        try
+        {
+            result = await writer.WriteAsync(write, cancellationToken);
+        }
+        catch (UnstorableWriteException ex)
+        {
+            // The state is untouched (it changes only after the write); the storage exception does not cross grain calls.
+            throw new UnstorableRecordException(ex.Message);
+        }
+
         var linkKeys = (relink ? profileKeys : profileKeys.Except(_profileKeys)).Concat(objectKeys).ToList();
         var unlinkKeys = relink ? [] : _profileKeys.Except(profileKeys).ToList();
         _profileKeys = profileKeys;

@@ -116,9 +116,11 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
             catch (Exception ex)
             {
                 LogFailed(_logger, batch.Count, ex);
+                // A refusal for the data (the batch was split down to it) is told apart, so the caller can keep an error record instead of retrying forever.
+                var failure = batch.Count == 1 && UnstorableWriteException.Matches(ex) ? UnstorableWriteException.From(ex) : ex;
                 foreach (var pending in batch)
                 {
-                    pending.Completion.TrySetException(ex);
+                    pending.Completion.TrySetException(failure);
                 }
 
                 return;

@@ -227,12 +227,13 @@ internal static class WriteBatch
                 cmd.BatchCommands.Add(Command(ErrorsSql,
                     ("id", rows.Select(e => e.Id).ToArray(), NpgsqlDbType.Text),
                     ("d", rows.Select(e => e.Domain).ToArray(), NpgsqlDbType.Text),
-                    ("c", rows.Select(e => e.Category).ToArray(), NpgsqlDbType.Text),
-                    ("m", rows.Select(e => e.Message).ToArray(), NpgsqlDbType.Text),
-                    ("ty", rows.Select(e => e.ObjectType).ToArray(), NpgsqlDbType.Text),
-                    ("t", rows.Select(e => e.TravellerId).ToArray(), NpgsqlDbType.Text),
-                    ("tx", rows.Select(e => e.TransactionId).ToArray(), NpgsqlDbType.Text),
-                    ("raw", rows.Select(e => e.Raw).ToArray(), NpgsqlDbType.Text),
+                    // Bad input must not make its own error record unstorable.
+                    ("c", rows.Select(e => StorableText.Clean(e.Category)).ToArray(), NpgsqlDbType.Text),
+                    ("m", rows.Select(e => StorableText.Clean(e.Message)).ToArray(), NpgsqlDbType.Text),
+                    ("ty", rows.Select(e => StorableText.Clean(e.ObjectType)).ToArray(), NpgsqlDbType.Text),
+                    ("t", rows.Select(e => StorableText.Clean(e.TravellerId)).ToArray(), NpgsqlDbType.Text),
+                    ("tx", rows.Select(e => StorableText.Clean(e.TransactionId)).ToArray(), NpgsqlDbType.Text),
+                    ("raw", rows.Select(e => StorableText.Raw(e.Raw)).ToArray(), NpgsqlDbType.Text),
                     ("at", rows.Select(e => e.CreatedAt.ToUniversalTime()).ToArray(), NpgsqlDbType.TimestampTz),
                     ("shard", shard, null)));
             }
