@@ -37,7 +37,10 @@ public sealed class MergeHistoryTests(PostgresServerFixture server)
 
         // The fields are not JSON: the statement after the absorb fails and the whole transaction rolls back.
         var write = new ProfileWrite(Domain, "c1") { FieldsJson = "not json", Absorbed = [new AbsorbedProfile("c0", Rule())] };
-        await Assert.ThrowsAsync<PostgresException>(() => d.Writer.WriteAsync(write, Ct));
+        // Refused for its data, so the writer says so (the caller keeps an error record instead of retrying).
+        var refused = await Assert.ThrowsAsync<UnstorableWriteException>(() => d.Writer.WriteAsync(write, Ct));
+        Assert.Equal("22P02", refused.SqlState);
+        Assert.IsType<PostgresException>(refused.InnerException);
 
         Assert.Equal(0, await d.ScalarAsync("SELECT count(*) FROM upt_merge_history"));
         Assert.Null((await d.Profiles.GetProfileAsync(Domain, "c0"))!.MergedInto);
