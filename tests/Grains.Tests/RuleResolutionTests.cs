@@ -44,6 +44,24 @@ public sealed class RuleResolutionTests(GridFixture grid)
         ScalarAsync($"SELECT count(*) FROM upt_merge_history WHERE domain = @d AND merge_type = '{type}'", domain);
 
     [Fact]
+    public async Task An_object_ingested_again_links_nothing_new_and_a_later_traveller_with_its_id_still_merges()
+    {
+        var domain = await grid.NewDomainAsync();
+        // The profile remembers the object's rule key as linked, so the repeats neither call the rule index nor write its
+        // row again; the value's index must still hold the profile for the next traveller to find.
+        for (var i = 1; i <= 3; i++)
+        {
+            await Ingest.IngestAsync([Envelopes.Raw(Envelopes.Envelope(domain, "guest_profile", Envelopes.GuestProfile("RA", "Ann", "Lee", "ann@a.example", $"2024-01-0{i}T00:00:00.000Z", loyaltyId: "HX-2002")))]);
+        }
+
+        await Ingest.IngestAsync([Envelopes.Raw(Envelopes.Envelope(domain, "guest_profile", Envelopes.GuestProfile("RB", "Anne", "Lee", "anne@b.example", "2024-02-01T00:00:00.000Z", loyaltyId: "HX-2002")))]);
+
+        Assert.Equal(await ProfileOfAsync(domain, "RA"), await ProfileOfAsync(domain, "RB"));
+        Assert.Equal(1, await LiveProfilesAsync(domain));
+        Assert.Equal(1, await MergesAsync(domain, "rule"));
+    }
+
+    [Fact]
     public async Task Travellers_sharing_a_loyalty_id_become_one_profile_with_a_rule_merge_by_the_default_rules()
     {
         var domain = await grid.NewDomainAsync();

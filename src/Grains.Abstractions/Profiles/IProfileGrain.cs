@@ -52,6 +52,13 @@ public interface IProfileGrain : IGrainWithStringKey
     [Alias("Rebuild")]
     ValueTask<ApplyOutcome> RebuildAsync(DomainSettings settings, bool unmerged = false, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The rule keys the last apply reported were not linked after all (its resolution failed): the next apply links
+    /// every key of the profile again rather than only the new ones.
+    /// </summary>
+    [Alias("ForgetLinkedKeys")]
+    ValueTask ForgetLinkedKeysAsync(CancellationToken cancellationToken = default);
+
     /// <summary>After a delete: forgets everything in memory and deactivates.</summary>
     [Alias("Reset")]
     ValueTask ResetAsync(CancellationToken cancellationToken = default);

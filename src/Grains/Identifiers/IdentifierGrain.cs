@@ -120,7 +120,18 @@ internal sealed class IdentifierGrain(ProfileStore store, MergeHistoryStore hist
     {
         var outcome = await ApplyFollowingForwardsAsync(run, settings, cancellationToken);
         changes.AddRange(outcome.Changes);
-        var resolved = await new RuleResolver(GrainFactory, history, _domain, settings).ResolveAsync(outcome, cancellationToken);
+        ApplyOutcome resolved;
+        try
+        {
+            resolved = await new RuleResolver(GrainFactory, history, _domain, settings).ResolveAsync(outcome, cancellationToken);
+        }
+        catch
+        {
+            // The profile counts the keys as linked once written; the batch is retried, and the retry must link them.
+            await Profile(outcome.ProfileId).ForgetLinkedKeysAsync(CancellationToken.None);
+            throw;
+        }
+
         changes.AddRange(resolved.Changes);
         _profileId = resolved.ProfileId;
         return outcome.FieldsChanged || resolved.FieldsChanged;

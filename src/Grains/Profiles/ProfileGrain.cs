@@ -33,6 +33,9 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
     // so the first apply under a rule set links everything again — which also heals a crash between write and link).
     private IReadOnlyList<RuleKeyRef> _profileKeys = [];
     private int _keysVersion;
+    // Object-level rule keys linked in this activation: an object ingested again (a loyalty id in every booking) links
+    // nothing new, so it neither writes its lookup rows nor calls the rule index again. Forgotten when a resolution fails.
+    private readonly HashSet<RuleKeyRef> _linkedObjectKeys = [];
 
     // How long an absorbed profile waits for its survivor's commit before it re-reads the truth from the database.
     private static readonly TimeSpan SealTimeout = TimeSpan.FromSeconds(30);
@@ -89,7 +92,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         var values = fieldsChanged || relink ? next.Values() : null;
         var profileKeys = values is null ? _profileKeys : rules.ProfileKeys(values);
         var lookups = values is null ? _lookups : LookupsOf(next, profileKeys);
-        var objectKeys = ObjectKeys(rules, next, objects.Values);
+        var objectKeys = ObjectKeys(rules, next, objects.Values).Where(k => !_linkedObjectKeys.Contains(k)).Distinct().ToList();
         var newTravellers = _linkedTravellers.Contains(apply.TravellerId) ? [] : new[] { apply.TravellerId };
         var write = new ProfileWrite(_domain, _profileId)
         {
@@ -115,6 +118,12 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         var unlinkKeys = relink ? [] : _profileKeys.Except(profileKeys).ToList();
         _profileKeys = profileKeys;
         _keysVersion = rules.Version;
+        if (relink)
+        {
+            _linkedObjectKeys.Clear();
+        }
+
+        _linkedObjectKeys.UnionWith(objectKeys);
 
         var wasNew = !_exists;
         _state = next;
@@ -366,8 +375,17 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         _lookups = lookups;
         _profileKeys = profileKeys;
         _keysVersion = rules.Version;
+        _linkedObjectKeys.Clear();
         _updatedAt = clock.GetUtcNow();
         return new ApplyOutcome(_profileId, [], 0) { LinkKeys = profileKeys.Concat(objectKeys).Distinct().ToList(), FieldsChanged = true, UnmergeBlocked = next.UnmergeBlocked };
+    }
+
+    public ValueTask ForgetLinkedKeysAsync(CancellationToken cancellationToken = default)
+    {
+        // Version 0 makes the next apply link every profile key again, as after an activation.
+        _keysVersion = 0;
+        _linkedObjectKeys.Clear();
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask ResetAsync(CancellationToken cancellationToken = default)
@@ -389,6 +407,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         _sealedFor = null;
         _profileKeys = [];
         _keysVersion = 0;
+        _linkedObjectKeys.Clear();
     }
 
     /// <summary>
