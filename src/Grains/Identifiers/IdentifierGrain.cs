@@ -128,7 +128,15 @@ internal sealed class IdentifierGrain(ProfileStore store, MergeHistoryStore hist
         catch
         {
             // The profile counts the keys as linked once written; the batch is retried, and the retry must link them.
-            await Profile(outcome.ProfileId).ForgetLinkedKeysAsync(CancellationToken.None);
+            try
+            {
+                await Profile(outcome.ProfileId).ForgetLinkedKeysAsync(CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // The profile is unreachable, and its memory with it: the original failure is what the caller must see.
+            }
+
             throw;
         }
 
