@@ -19,6 +19,10 @@ internal static class FuzzyInputs
     /// <summary>The input of a profile's current fields and its lookup rows.</summary>
     public static MatchInput FromView(ProfileView view, IEnumerable<LookupRow> lookups) => MatchInput.Of(view.Fields, LoyaltyOf(lookups));
 
+    /// <summary>The input of a profile's current fields, its lookup rows read from the store.</summary>
+    public static async Task<MatchInput> FromViewAsync(ProfileStore profiles, ProfileView view, CancellationToken cancellationToken) =>
+        FromView(view, await profiles.GetLookupsAsync(view.Domain, view.ProfileId, cancellationToken));
+
     // Lookup rows hold the loyalty ids normalised (objects' ids and the loyalty_id attribute alike), one source for both paths.
     private static IEnumerable<string> LoyaltyOf(IEnumerable<LookupRow> lookups) =>
         lookups.Where(l => l.Kind == IdentifierKinds.Loyalty).Select(l => l.Value);

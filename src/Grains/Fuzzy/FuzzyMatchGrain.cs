@@ -216,8 +216,8 @@ internal sealed partial class FuzzyMatchGrain(
         await Task.WhenAll(stale.Select(key => Block(key).RemoveAsync(profileId, cancellationToken).AsTask()));
     }
 
-    private async Task<MatchInput> InputAsync(ProfileView view, CancellationToken cancellationToken) =>
-        FuzzyInputs.FromView(view, await profiles.GetLookupsAsync(_domain, view.ProfileId, cancellationToken));
+    private Task<MatchInput> InputAsync(ProfileView view, CancellationToken cancellationToken) =>
+        FuzzyInputs.FromViewAsync(profiles, view, cancellationToken);
 
     private IProfileGrain Profile(string profileId) => GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(_domain, profileId));
 

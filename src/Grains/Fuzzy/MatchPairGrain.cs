@@ -68,8 +68,7 @@ internal sealed partial class MatchPairGrain(MatchPairStore pairs, ProfileStore 
         }
 
         // Scored as fuzzy matching would, so a pair stored by this mark lists like any other false positive.
-        var inputs = await Task.WhenAll(new[] { one, other }.Select(async v =>
-            FuzzyInputs.FromView(v, await profiles.GetLookupsAsync(Domain, v.ProfileId, cancellationToken))));
+        var inputs = await Task.WhenAll(new[] { one, other }.Select(v => FuzzyInputs.FromViewAsync(profiles, v, cancellationToken)));
         var score = MatchScorer.Score(inputs[0].ToCandidate(), inputs[1].ToCandidate()).Score;
         var added = await pairs.FlagFalsePositiveAsync(Domain, new MatchPairWrite(one.ProfileId, other.ProfileId, score, ProfileDiff.Of(one.Fields, other.Fields), MatchPairSource.Ai), cancellationToken);
         LogMarked(logger, added);
