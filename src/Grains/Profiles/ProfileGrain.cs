@@ -35,7 +35,8 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
     private int _keysVersion;
     // Object-level rule keys linked in this activation: an object ingested again (a loyalty id in every booking) links
     // nothing new, so it neither writes its lookup rows nor calls the rule index again. Forgotten when a resolution fails.
-    private readonly HashSet<RuleKeyRef> _linkedObjectKeys = [];
+    // Made on first use: most profiles of a domain without object-level rules never need one.
+    private HashSet<RuleKeyRef>? _linkedObjectKeys;
 
     // How long an absorbed profile waits for its survivor's commit before it re-reads the truth from the database.
     private static readonly TimeSpan SealTimeout = TimeSpan.FromSeconds(30);
@@ -92,7 +93,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         var values = fieldsChanged || relink ? next.Values() : null;
         var profileKeys = values is null ? _profileKeys : rules.ProfileKeys(values);
         var lookups = values is null ? _lookups : LookupsOf(next, profileKeys);
-        var objectKeys = ObjectKeys(rules, next, objects.Values).Where(k => !_linkedObjectKeys.Contains(k)).Distinct().ToList();
+        var objectKeys = ObjectKeys(rules, next, objects.Values).Where(k => _linkedObjectKeys?.Contains(k) != true).Distinct().ToList();
         var newTravellers = _linkedTravellers.Contains(apply.TravellerId) ? [] : new[] { apply.TravellerId };
         var write = new ProfileWrite(_domain, _profileId)
         {
@@ -120,10 +121,13 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         _keysVersion = rules.Version;
         if (relink)
         {
-            _linkedObjectKeys.Clear();
+            _linkedObjectKeys = null;
         }
 
-        _linkedObjectKeys.UnionWith(objectKeys);
+        if (objectKeys.Count > 0)
+        {
+            (_linkedObjectKeys ??= []).UnionWith(objectKeys);
+        }
 
         var wasNew = !_exists;
         _state = next;
@@ -375,7 +379,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         _lookups = lookups;
         _profileKeys = profileKeys;
         _keysVersion = rules.Version;
-        _linkedObjectKeys.Clear();
+        _linkedObjectKeys = null;
         _updatedAt = clock.GetUtcNow();
         return new ApplyOutcome(_profileId, [], 0) { LinkKeys = profileKeys.Concat(objectKeys).Distinct().ToList(), FieldsChanged = true, UnmergeBlocked = next.UnmergeBlocked };
     }
@@ -384,7 +388,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
     {
         // Version 0 makes the next apply link every profile key again, as after an activation.
         _keysVersion = 0;
-        _linkedObjectKeys.Clear();
+        _linkedObjectKeys = null;
         return ValueTask.CompletedTask;
     }
 
@@ -407,7 +411,7 @@ internal sealed partial class ProfileGrain(ProfileStore store, GroupCommitWriter
         _sealedFor = null;
         _profileKeys = [];
         _keysVersion = 0;
-        _linkedObjectKeys.Clear();
+        _linkedObjectKeys = null;
     }
 
     /// <summary>
