@@ -56,7 +56,7 @@ internal sealed partial class MatchPairGrain(MatchPairStore pairs, ProfileStore 
 
     public async ValueTask<FalsePositiveOutcome> MarkFalsePositiveAsync(string profileId, string otherProfileId, CancellationToken cancellationToken = default)
     {
-        var views = await Task.WhenAll(new[] { profileId, otherProfileId }.Select(id => Profile(id).GetAsync(ProfileQuery.FieldsOnly, cancellationToken).AsTask()));
+        var views = await ViewsAsync(profileId, otherProfileId, cancellationToken);
         if (views[0] is not { } one || views[1] is not { } other)
         {
             return FalsePositiveOutcome.ProfileNotFound;
@@ -79,7 +79,7 @@ internal sealed partial class MatchPairGrain(MatchPairStore pairs, ProfileStore 
     private async Task<MatchPairEntry?> LiveAsync(MatchPair pair, string sourceId, CancellationToken cancellationToken)
     {
         var targetId = pair.ProfileA == sourceId ? pair.ProfileB : pair.ProfileA;
-        var views = await Task.WhenAll(new[] { sourceId, targetId }.Select(id => Profile(id).GetAsync(ProfileQuery.FieldsOnly, cancellationToken).AsTask()));
+        var views = await ViewsAsync(sourceId, targetId, cancellationToken);
         if (views[0] is not { } source || views[1] is not { } target || source.ProfileId != sourceId || target.ProfileId != targetId)
         {
             return null;
@@ -104,6 +104,10 @@ internal sealed partial class MatchPairGrain(MatchPairStore pairs, ProfileStore 
             LogStaleDeleted(logger, stale.Count);
         }
     }
+
+    // Both sides' fields at once; an old id answers its survivor's view, a missing profile null.
+    private Task<ProfileView?[]> ViewsAsync(string profileId, string otherProfileId, CancellationToken cancellationToken) =>
+        Task.WhenAll(new[] { profileId, otherProfileId }.Select(id => Profile(id).GetAsync(ProfileQuery.FieldsOnly, cancellationToken).AsTask()));
 
     private IProfileGrain Profile(string profileId) => GrainFactory.GetGrain<IProfileGrain>(GrainKeys.Profile(Domain, profileId));
 
