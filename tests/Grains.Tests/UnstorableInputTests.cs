@@ -30,6 +30,22 @@ public sealed class UnstorableInputTests(GridFixture grid)
         Assert.NotNull(await ViewAsync(domain, "UN-2"));
     }
 
+    [Theory]
+    [InlineData("\\udc00")]
+    [InlineData("\\uD800")]
+    public async Task A_lone_surrogate_escape_in_a_value_is_an_error_record_and_the_rest_of_the_batch_lands(string escape)
+    {
+        var domain = await grid.NewDomainAsync();
+        var json = Envelopes.Envelope(domain, "guest_profile", Envelopes.GuestProfile("UN-6", "XSURX", "Lee", "s@example.com", "2024-01-01T00:00:00.000Z")).ToJsonString();
+
+        var summary = await Ingest.IngestAsync([Envelopes.Raw(Encoding.UTF8.GetBytes(json.Replace("XSURX", escape, StringComparison.Ordinal))), Good(domain, "UN-7")]);
+
+        Assert.Equal(1, summary.Errors);
+        Assert.Single((await Errors(domain)).Items);
+        Assert.Null(await ViewAsync(domain, "UN-6"));
+        Assert.NotNull(await ViewAsync(domain, "UN-7"));
+    }
+
     [Fact]
     public async Task A_raw_record_with_a_bare_NUL_byte_is_kept_as_base64_in_its_error_record()
     {

@@ -18,6 +18,7 @@ internal static class RecordDecoder
 {
     public const string IngestionErrorCategory = "ACP real time Ingestion error";
 
+
     public static DecodedRecord Decode(RawRecord raw, Func<string, DomainSettings?> settingsFor)
     {
         using var parsed = EnvelopeParser.Parse(raw.Data);
@@ -45,8 +46,10 @@ internal static class RecordDecoder
             return Fail(raw, envelope.Domain, new TransformError(IngestionErrorCategory, "Cannot process merge case as mergeModeProfileId is empty", envelope.ObjectType, null), txId);
         }
 
-        // PostgreSQL cannot store a NUL character: such a record would fail its profile write on every redelivery.
-        if (result.AllRecords.Select(UnstorableField).FirstOrDefault(f => f is not null) is { } field)
+        // PostgreSQL cannot store a NUL character: such a record would fail its profile write on every redelivery. Valid
+        // JSON carries one (or a lone surrogate) only as a \u escape, so the records are walked only when the raw bytes hold one.
+        if (MayHoldUnstorable(raw.Data)
+            && result.AllRecords.Select(UnstorableField).FirstOrDefault(f => f is not null) is { } field)
         {
             return Fail(raw, envelope.Domain, new TransformError(IngestionErrorCategory,
                 $"field {field} contains a NUL character (\\u0000), which cannot be stored; the business object was not ingested", envelope.ObjectType, null), txId);
@@ -106,6 +109,9 @@ internal static class RecordDecoder
 
         return promoted;
     }
+
+    private static bool MayHoldUnstorable(ReadOnlySpan<byte> json) =>
+        json.IndexOf("\\u0000"u8) >= 0 || json.IndexOf("\\ud"u8) >= 0 || json.IndexOf("\\uD"u8) >= 0;
 
     /// <summary>The first <c>type.field</c> of a flat record whose name or text holds a NUL character or a lone surrogate; null when none does.</summary>
     private static string? UnstorableField(JsonObject flat)
